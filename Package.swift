@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Reel",
+  products: [
+    .executable(name: "render", targets: ["render"]),
+    .library(name: "Reel", targets: ["Reel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCairo",
+      path: "Sources/CCairo",
+      pkgConfig: "pangocairo libpng",
+      providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libpng-dev"])]
+    ),
+    .target(name: "TensorMath"),
+    .target(name: "Canvas", dependencies: ["CCairo"]),
+    .target(name: "Reel", dependencies: ["Canvas"]),
+    .target(name: "Export", dependencies: ["Canvas", "Reel"]),
+    .target(name: "Scenes", dependencies: ["Reel", "Canvas", "TensorMath"], path: "Scenes"),
+    .executableTarget(
+      name: "render",
+      dependencies: [
+        "Scenes", "Export", "Reel", "Canvas",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "TensorMathTests", dependencies: ["TensorMath"]),
+    .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+    .testTarget(name: "ReelTests", dependencies: ["Reel", "Canvas"]),
+    .testTarget(name: "ScenesTests", dependencies: ["Scenes", "Reel", "Canvas", "Export", "TensorMath"]),
+    .testTarget(name: "renderTests", dependencies: ["render"]),
+  ]
+)

@@ -1,0 +1,8 @@
+#ifndef REEL_CCAIRO_SHIM_H
+#define REEL_CCAIRO_SHIM_H
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
+#include <png.h>
+#endif

@@ -1,0 +1,36 @@
+/// A colormap: 256 sRGB colours that a value in [0, 1] picks from, as in matplotlib.
+///
+/// The tables are matplotlib's own (see `Scripts/generate-colormaps.py`), so a figure made
+/// with Reel and one made with matplotlib agree entry for entry.
+public struct Colormap: Sendable, Hashable {
+  /// The name users type (`viridis`, `magma`, …).
+  public let name: String
+  /// 256 entries, `0xRRGGBB`.
+  public let table: [UInt32]
+  /// Whether the map is centred on a midpoint (for signed data) rather than sequential.
+  public let isDiverging: Bool
+
+  public static let viridis = Colormap(name: "viridis", table: viridisTable, isDiverging: false)
+  public static let magma = Colormap(name: "magma", table: magmaTable, isDiverging: false)
+  public static let inferno = Colormap(name: "inferno", table: infernoTable, isDiverging: false)
+  public static let plasma = Colormap(name: "plasma", table: plasmaTable, isDiverging: false)
+  public static let cividis = Colormap(name: "cividis", table: cividisTable, isDiverging: false)
+  /// matplotlib's `RdBu_r`: blue for low, white in the middle, red for high.
+  public static let rdBu = Colormap(name: "rdbu", table: rdBuTable, isDiverging: true)
+  public static let coolwarm = Colormap(name: "coolwarm", table: coolwarmTable, isDiverging: true)
+
+  /// Every built-in colormap, in the order `--help` lists them.
+  public static let all: [Colormap] = [.viridis, .magma, .inferno, .plasma, .cividis, .rdBu, .coolwarm]
+
+  /// The built-in colormap called `name` (case-insensitive), if any.
+  public static func named(_ name: String) -> Colormap? {
+    all.first { $0.name == name.lowercased() }
+  }
+
+  /// The entry for `value`, clamped to [0, 1]; `value · 255` is rounded to pick the entry,
+  /// so 0 gives the first colour and 1 the last.
+  public func color(at value: Double) -> Color {
+    let clamped = value.isNaN ? 0 : min(max(value, 0), 1)
+    return Color(rgb: table[Int((clamped * 255).rounded())])
+  }
+}

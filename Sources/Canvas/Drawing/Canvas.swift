@@ -1,0 +1,151 @@
+import CCairo
+
+/// Draws paths, paint and text onto a surface. The one owner of its `cairo_t`.
+///
+/// A canvas lives on one thread for one frame: Pango's font map is per thread, and Cairo
+/// contexts are not thread-safe.
+public final class Canvas {
+  private let cr: OpaquePointer
+  /// Keeps the target surface alive as long as the context draws into it.
+  private let target: AnyObject
+
+  /// A canvas drawing into `surface`, with the identity transform (1 unit = 1 pixel).
+  public init(surface: ImageSurface) throws {
+    guard let context = surface.withCairoSurface({ cairo_create($0) }) else {
+      throw CanvasError.cairo("out of memory")
+    }
+    let status = cairo_status(context)
+    guard status == CAIRO_STATUS_SUCCESS else {
+      cairo_destroy(context)
+      try CanvasError.check(status)
+      throw CanvasError.cairo("could not create context")
+    }
+    self.cr = context
+    self.target = surface
+    cairo_set_antialias(context, CAIRO_ANTIALIAS_GOOD)
+  }
+
+  deinit { cairo_destroy(cr) }
+
+  /// Calls `body` with the Cairo context; only the drawing layer uses this.
+  func withContext<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R { try body(cr) }
+
+  /// Throws if any drawing so far failed (Cairo errors are sticky).
+  public func checkStatus() throws { try CanvasError.check(cairo_status(cr)) }
+
+  /// Runs `body` and then restores the transform, clip and drawing state to what it was.
+  public func withSavedState<R>(_ body: () throws -> R) rethrows -> R {
+    cairo_save(cr)
+    defer { cairo_restore(cr) }
+    return try body()
+  }
+
+  /// Draws what `body` draws as one layer at `opacity`, so overlapping parts of it do not
+  /// show through each other.
+  public func withOpacity<R>(_ opacity: Double, _ body: () throws -> R) rethrows -> R {
+    if opacity >= 1 { return try body() }
+    cairo_push_group(cr)
+    defer {
+      cairo_pop_group_to_source(cr)
+      cairo_paint_with_alpha(cr, max(opacity, 0))
+    }
+    return try body()
+  }
+
+  /// Applies `transform` after the current one (like Cairo's `cairo_transform`).
+  public func concatenate(_ transform: Transform) {
+    var matrix = cairo_matrix_t(xx: transform.a, yx: transform.b, xy: transform.c,
+                                yy: transform.d, x0: transform.tx, y0: transform.ty)
+    cairo_transform(cr, &matrix)
+  }
+
+  /// Replaces every pixel with `color` (clear for transparent output).
+  public func clear(to color: Color) {
+    withSavedState {
+      cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+      cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+      cairo_paint(cr)
+    }
+  }
+
+  public func fill(_ path: Path, with paint: Paint) {
+    setPath(path)
+    setSource(paint)
+    cairo_fill(cr)
+  }
+
+  public func stroke(_ path: Path, with paint: Paint, style: StrokeStyle) {
+    setPath(path)
+    setSource(paint)
+    cairo_set_line_width(cr, style.width)
+    cairo_set_line_cap(cr, style.cap.cairo)
+    cairo_set_line_join(cr, style.join.cairo)
+    style.dash.withUnsafeBufferPointer {
+      cairo_set_dash(cr, $0.baseAddress, Int32($0.count), style.dashOffset)
+    }
+    cairo_stroke(cr)
+  }
+
+  /// Limits later drawing to the inside of `path` until the saved state is restored.
+  public func clip(to path: Path) {
+    setPath(path)
+    cairo_clip(cr)
+  }
+
+  private func setPath(_ path: Path) {
+    cairo_new_path(cr)
+    for element in path.elements {
+      switch element {
+      case .move(let p): cairo_move_to(cr, p.x, p.y)
+      case .line(let p): cairo_line_to(cr, p.x, p.y)
+      case .curve(let c1, let c2, let p): cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, p.x, p.y)
+      case .close: cairo_close_path(cr)
+      }
+    }
+  }
+
+  func setSource(_ paint: Paint) {
+    switch paint {
+    case .solid(let c):
+      cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+    case .linearGradient(let start, let end, let stops):
+      let pattern = cairo_pattern_create_linear(start.x, start.y, end.x, end.y)
+      setGradient(pattern, stops)
+    case .radialGradient(let center, let radius, let stops):
+      let pattern = cairo_pattern_create_radial(center.x, center.y, 0, center.x, center.y, radius)
+      setGradient(pattern, stops)
+    }
+  }
+
+  private func setGradient(_ pattern: OpaquePointer?, _ stops: [GradientStop]) {
+    for stop in stops {
+      let c = stop.color
+      cairo_pattern_add_color_stop_rgba(pattern, stop.offset, c.red, c.green, c.blue, c.alpha)
+    }
+    cairo_set_source(cr, pattern)
+    cairo_pattern_destroy(pattern)  // the context holds its own reference
+  }
+}
+
+@available(*, unavailable)
+extension Canvas: Sendable {}
+
+extension LineCap {
+  var cairo: cairo_line_cap_t {
+    switch self {
+    case .butt: return CAIRO_LINE_CAP_BUTT
+    case .round: return CAIRO_LINE_CAP_ROUND
+    case .square: return CAIRO_LINE_CAP_SQUARE
+    }
+  }
+}
+
+extension LineJoin {
+  var cairo: cairo_line_join_t {
+    switch self {
+    case .miter: return CAIRO_LINE_JOIN_MITER
+    case .round: return CAIRO_LINE_JOIN_ROUND
+    case .bevel: return CAIRO_LINE_JOIN_BEVEL
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/// A font request: family (resolved through fontconfig), size in user-space units, weight
+/// and slant. Sizes are absolute, so text scales exactly with the canvas transform.
+public struct Font: Sendable, Hashable {
+  public enum Weight: Int, Sendable, Hashable {
+    case light = 300, regular = 400, medium = 500, semibold = 600, bold = 700
+  }
+
+  public var family: String
+  public var size: Double
+  public var weight: Weight
+  public var italic: Bool
+
+  public init(family: String = Font.sans, size: Double, weight: Weight = .regular, italic: Bool = false) {
+    self.family = family
+    self.size = size
+    self.weight = weight
+    self.italic = italic
+  }
+
+  /// DejaVu Sans, the default UI face (Debian's fonts-dejavu-core).
+  public static let sans = "DejaVu Sans"
+  /// Latin Modern Roman, for math that should look like TeX (Debian's fonts-lmodern).
+  public static let math = "Latin Modern Roman"
+  /// DejaVu Sans Mono, for numbers that line up.
+  public static let mono = "DejaVu Sans Mono"
+
+  public func withSize(_ size: Double) -> Font {
+    var copy = self
+    copy.size = size
+    return copy
+  }
+}
+
+/// The measured extents of one line of text, relative to where it is drawn.
+public struct TextMetrics: Sendable, Hashable {
+  /// The box the text occupies for layout (advance widths and the font's line height).
+  public var logical: Rect
+  /// The box of the pixels the glyphs actually cover.
+  public var ink: Rect
+  /// Distance from the top of the logical box to the baseline.
+  public var baseline: Double
+  /// x of each grapheme boundary from the left of the logical box: the first is 0, the last
+  /// the width. Used to reveal text glyph by glyph.
+  public var caretOffsets: [Double]
+
+  public var width: Double { logical.width }
+  public var height: Double { logical.height }
+}

@@ -1,0 +1,167 @@
+import Canvas
+import Dispatch
+import Foundation
+import Reel
+
+/// Renders every frame of a clip and hands them, in order, to a sink.
+///
+/// Frames are drawn in parallel (one surface and one canvas per frame, each drawn start
+/// to finish on one thread) in batches, while the previous batch is being written; memory
+/// stays bounded by two batches whatever the clip's length. Frames in a stretch where
+/// nothing moves are not drawn again: the previous frame is sent once more.
+public struct ClipExporter: Sendable {
+  public let renderer: FrameRenderer
+  public let fps: Int
+  public let workers: Int
+
+  public init(renderer: FrameRenderer, fps: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    self.renderer = renderer
+    self.fps = fps
+    self.workers = max(1, workers)
+  }
+
+  public var frameCount: Int { renderer.timeline.frameCount(fps: fps) }
+
+  /// The time of frame `index`.
+  public func time(ofFrame index: Int) -> Double { Double(index) / Double(fps) }
+
+  /// Which frames must be drawn: the first, and every frame something changed before.
+  public func framesToDraw() -> [Bool] {
+    (0..<frameCount).map { index in
+      index == 0 || !renderer.timeline.isStill(from: time(ofFrame: index - 1), to: time(ofFrame: index))
+    }
+  }
+
+  /// Renders the clip into `sink`, calling `progress` with the number of frames written.
+  /// On any error the sink is cancelled and the error rethrown.
+  public func export(to sink: FrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
+    do {
+      try run(sink: sink, cleanup: cleanup, progress: progress)
+      try sink.finish()
+    } catch {
+      sink.cancel()
+      throw cleanup.isAborted ? ExportError.interrupted : error
+    }
+  }
+
+  private func run(sink: FrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
+    let total = frameCount
+    let draw = framesToDraw()
+    let batchSize = workers * 4
+    let buffers = try [FrameBatch(size: batchSize, renderer: renderer), FrameBatch(size: batchSize, renderer: renderer)]
+    let writer = DispatchQueue(label: "reel.frame-writer")
+    let written = DispatchGroup()
+    let writeError = ErrorBox()
+    var last: ImageSurface?   // the most recent drawn frame, for still stretches
+    var batchIndex = 0
+    var start = 0
+    while start < total {
+      let end = min(start + batchSize, total)
+      let batch = buffers[batchIndex % 2]
+      batch.render(frames: start..<end, draw: draw, fps: fps, workers: workers)
+      try batch.check()
+      written.wait()  // the other buffer's frames are written; this one may be sent
+      if let error = writeError.error { throw error }
+      if cleanup.isAborted { throw ExportError.interrupted }
+      // Still frames repeat the last drawn frame. One drawn in an earlier batch is copied
+      // into this batch first: its own buffer is redrawn while this batch is written.
+      var surfaces: [ImageSurface] = []
+      for (offset, frame) in (start..<end).enumerated() {
+        if draw[frame] {
+          last = batch.surfaces[offset]
+        } else if let previous = last, offset == 0 || !surfaces.contains(where: { $0 === previous }) {
+          batch.hold(previous)
+          last = batch.held
+        }
+        surfaces.append(last!)
+      }
+      let job = UnsafeSendable((sink, surfaces, start))
+      written.enter()
+      writer.async {
+        defer { written.leave() }
+        let (sink, surfaces, first) = job.value
+        do {
+          for (offset, surface) in surfaces.enumerated() {
+            try sink.consume(surface, index: first + offset)
+          }
+        } catch {
+          writeError.error = error
+        }
+      }
+      progress(start)
+      start = end
+      batchIndex += 1
+    }
+    written.wait()
+    if let error = writeError.error { throw error }
+    progress(total)
+  }
+}
+
+/// A batch of surfaces, drawn in parallel. Each index is touched by exactly one thread
+/// during `render`, and the batch is read only after `render` returns.
+final class FrameBatch: @unchecked Sendable {
+  let surfaces: [ImageSurface]
+  /// A copy of a frame from an earlier batch that this batch's still frames repeat.
+  let held: ImageSurface
+  private let renderer: FrameRenderer
+  private var errors: [Error?]
+
+  init(size: Int, renderer: FrameRenderer) throws {
+    surfaces = try (0..<size).map { _ in try renderer.makeSurface() }
+    held = try renderer.makeSurface()
+    errors = Array(repeating: nil, count: size)
+    self.renderer = renderer
+  }
+
+  func render(frames: Range<Int>, draw: [Bool], fps: Int, workers: Int) {
+    let indices = Array(frames)
+    errors = Array(repeating: nil, count: surfaces.count)
+    let toDraw = indices.indices.filter { draw[indices[$0]] }
+    errors.withUnsafeMutableBufferPointer { errorSlots in
+      let slots = UnsafeSendable(errorSlots)
+      DispatchQueue.concurrentPerform(iterations: toDraw.count) { k in
+        let offset = toDraw[k]
+        do {
+          try renderer.render(at: Double(indices[offset]) / Double(fps), into: surfaces[offset])
+        } catch {
+          slots.value[offset] = error
+        }
+      }
+    }
+  }
+
+  /// Copies `frame` into `held`.
+  func hold(_ frame: ImageSurface) {
+    guard frame !== held else { return }
+    frame.withUnsafePixels { source in
+      held.withUnsafeMutablePixels { $0.copyMemory(from: source) }
+    }
+  }
+
+  func check() throws {
+    if let error = errors.compactMap({ $0 }).first { throw error }
+  }
+}
+
+/// Surfaces handed to the writer thread, which alone reads them until it is done.
+final class SurfaceList: @unchecked Sendable {
+  let surfaces: [ImageSurface]
+  init(_ surfaces: [ImageSurface]) { self.surfaces = surfaces }
+}
+
+/// An error set on the writer thread and read after waiting for it.
+final class ErrorBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Error?
+  var error: Error? {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
+  }
+}
+
+/// A value used from several threads at disjoint indices only.
+struct UnsafeSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}

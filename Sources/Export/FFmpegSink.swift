@@ -1,0 +1,152 @@
+import Canvas
+import Foundation
+
+/// Streams frames straight into ffmpeg's stdin (no temporary PNGs) and moves the encoded
+/// file to its final name when ffmpeg succeeds.
+///
+/// ffmpeg's stderr is drained on its own thread into a bounded tail, so a chatty ffmpeg can
+/// never block us, and the tail explains any failure. SIGPIPE must be ignored by the
+/// process (the CLI does so at start-up) so that a dead ffmpeg shows up as EPIPE here.
+public final class FFmpegSink: FrameSink {
+  private let process = Process()
+  private let stdin = Pipe()
+  private let stderr = Pipe()
+  private let tail = StderrTail()
+  private let stderrDone = DispatchSemaphore(value: 0)
+  private let temporary: String
+  private let final: String
+  private let cleanup: CleanupRegistry
+  private let unpremultiply: Bool
+  private var scratch: [UInt8] = []
+
+  public init(arguments: FFmpegArguments, output: String, cleanup: CleanupRegistry) throws {
+    let executable = try FFmpegLocator.find()
+    self.final = output
+    self.temporary = OutputPaths.temporary(for: output)
+    self.cleanup = cleanup
+    self.unpremultiply = arguments.transparent
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments.arguments(output: temporary)
+    process.standardInput = stdin
+    process.standardError = stderr
+    process.standardOutput = FileHandle.nullDevice
+    cleanup.track(temporary)
+    do {
+      try process.run()
+    } catch {
+      cleanup.untrack(temporary)
+      throw ExportError.ffmpegMissing
+    }
+    cleanup.track(process)
+    let handle = stderr.fileHandleForReading, tail = self.tail, done = stderrDone
+    Thread.detachNewThread {
+      while true {
+        let chunk = handle.availableData
+        if chunk.isEmpty { break }
+        tail.append(chunk)
+      }
+      done.signal()
+    }
+  }
+
+  public func consume(_ frame: ImageSurface, index: Int) throws {
+    let fd = stdin.fileHandleForWriting.fileDescriptor
+    if unpremultiply {
+      try write(fd, straightAlpha(frame))
+    } else {
+      try frame.withUnsafePixels { try write(fd, $0) }
+    }
+  }
+
+  /// Writes all of `bytes`, retrying partial writes and interruptions.
+  private func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
+    var offset = 0
+    while offset < bytes.count {
+      let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        if errno == EPIPE { throw ExportError.ffmpegExitedEarly(tail: finishedTail()) }
+        throw ExportError.cannotWrite(path: temporary, reason: String(cString: strerror(errno)))
+      }
+      offset += written
+    }
+  }
+
+  private func write(_ fd: Int32, _ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { try write(fd, $0) }
+  }
+
+  /// ffmpeg's `bgra` means straight alpha; Cairo's is premultiplied.
+  private func straightAlpha(_ frame: ImageSurface) -> [UInt8] {
+    frame.withUnsafePixels { source in
+      if scratch.count != source.count { scratch = [UInt8](repeating: 0, count: source.count) }
+      scratch.withUnsafeMutableBufferPointer { out in
+        var i = 0
+        while i < source.count {
+          let a = UInt32(source[i + 3])
+          if a == 0 || a == 255 {
+            out[i] = source[i]; out[i + 1] = source[i + 1]; out[i + 2] = source[i + 2]
+          } else {
+            for k in 0..<3 { out[i + k] = UInt8(min(255, (UInt32(source[i + k]) * 255 + a / 2) / a)) }
+          }
+          out[i + 3] = UInt8(a)
+          i += 4
+        }
+      }
+      return scratch
+    }
+  }
+
+  private func finishedTail() -> String {
+    try? stdin.fileHandleForWriting.close()
+    process.waitUntilExit()
+    stderrDone.wait()
+    cleanup.untrack(process)
+    return tail.text
+  }
+
+  public func finish() throws {
+    try? stdin.fileHandleForWriting.close()  // ffmpeg finishes the file only at end of input
+    process.waitUntilExit()
+    stderrDone.wait()
+    cleanup.untrack(process)
+    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+      try? FileManager.default.removeItem(atPath: temporary)
+      cleanup.untrack(temporary)
+      if cleanup.isAborted { throw ExportError.interrupted }
+      throw ExportError.ffmpegFailed(status: process.terminationStatus, tail: tail.text)
+    }
+    try cleanup.commit(temporary, to: final)
+  }
+
+  public func cancel() {
+    if process.isRunning { process.terminate() }
+    try? stdin.fileHandleForWriting.close()
+    process.waitUntilExit()
+    cleanup.untrack(process)
+    try? FileManager.default.removeItem(atPath: temporary)
+    cleanup.untrack(temporary)
+  }
+}
+
+/// The last few kilobytes of a stream, as text.
+final class StderrTail: @unchecked Sendable {
+  // Guarded by `lock`: appended on the drain thread, read on the render thread.
+  private let lock = NSLock()
+  private var bytes = Data()
+  private let limit = 4096
+
+  func append(_ chunk: Data) {
+    lock.withLock {
+      bytes.append(chunk)
+      if bytes.count > limit { bytes = bytes.suffix(limit) }
+    }
+  }
+
+  /// The last non-empty lines, joined into one line.
+  var text: String {
+    let all = lock.withLock { String(decoding: bytes, as: UTF8.self) }
+    let lines = all.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+    return lines.suffix(3).joined(separator: " | ")
+  }
+}

@@ -1,0 +1,65 @@
+import Canvas
+import Foundation
+
+/// A grid of cells coloured by value through a colormap, optionally with each value
+/// printed in its cell. `nil` values are masked cells, drawn hatched rather than as a colour.
+public struct HeatmapContent: Sendable, Hashable {
+  /// Rows of values; all rows have the same length.
+  public var values: [[Double?]]
+  public var colormap: Colormap
+  /// The values mapped to the first and last colormap entries.
+  public var range: ClosedRange<Double>
+  public var cellSize: Size
+  /// Space between cells.
+  public var gap: Double
+  /// Font for printed values, or `nil` to print none.
+  public var valueFont: Font?
+  /// Decimal places of printed values.
+  public var decimals: Int
+  public var maskColor: Color
+
+  public init(values: [[Double?]], colormap: Colormap, range: ClosedRange<Double>, cellSize: Size,
+              gap: Double = 2, valueFont: Font? = nil, decimals: Int = 2,
+              maskColor: Color = Color(rgb: 0xE4E4E7)) {
+    self.values = values
+    self.colormap = colormap
+    self.range = range
+    self.cellSize = cellSize
+    self.gap = gap
+    self.valueFont = valueFont
+    self.decimals = decimals
+    self.maskColor = maskColor
+  }
+
+  public var rows: Int { values.count }
+  public var columns: Int { values.first?.count ?? 0 }
+
+  public var localBounds: Rect {
+    Rect(center: .zero, size: Size(Double(columns) * cellSize.width, Double(rows) * cellSize.height))
+  }
+
+  /// The box of cell (row, column) in local coordinates, gap included.
+  public func cellRect(row: Int, column: Int) -> Rect {
+    let box = localBounds
+    return Rect(x: box.minX + Double(column) * cellSize.width,
+                y: box.minY + Double(row) * cellSize.height,
+                width: cellSize.width, height: cellSize.height)
+  }
+
+  /// The colour of a value.
+  public func color(for value: Double) -> Color {
+    let span = range.upperBound - range.lowerBound
+    return colormap.color(at: span > 0 ? (value - range.lowerBound) / span : 0)
+  }
+
+  /// A value as printed in its cell.
+  public func formatted(_ value: Double) -> String {
+    String(format: "%.\(decimals)f", value)
+  }
+
+  /// How visible row `row` is when `reveal` of the grid is shown (rows fill top to bottom,
+  /// each fading in over the span of one row).
+  public func rowVisibility(_ row: Int, reveal: Double) -> Double {
+    min(max(reveal * Double(rows) - Double(row), 0), 1)
+  }
+}

@@ -1,0 +1,6 @@
+/// A named stretch of a timeline; its end state becomes a slide.
+public struct Section: Sendable, Hashable {
+  public var name: String
+  public var start: Double
+  public var end: Double
+}

@@ -1,0 +1,58 @@
+import Canvas
+import Export
+import Scenes
+
+/// The checked, resolved options of one render.
+struct RenderSettings {
+  static let sizeLimit = 16...8192
+  static let fpsLimit = 1...240
+
+  let width: Int
+  let height: Int
+  let fps: Int
+  let sceneOptions: SceneOptions
+
+  /// The scene's logical frame: 1080 units high, as wide as the output's aspect ratio.
+  var logicalFrame: Size { Size(1080 * Double(width) / Double(height), 1080) }
+
+  init(_ command: RenderScene) throws {
+    var (width, height) = (command.quality.width, command.quality.height)
+    if let text = command.resolution {
+      (width, height) = try Self.parseResolution(text)
+    }
+    let fps = command.fps ?? command.quality.fps
+    guard Self.fpsLimit.contains(fps) else {
+      throw CLIError.usage("--fps must be between \(Self.fpsLimit.lowerBound) and \(Self.fpsLimit.upperBound); got \(fps)")
+    }
+    let stillOnly = command.at != nil
+    if !stillOnly && command.format.needsEvenSize && (width % 2 != 0 || height % 2 != 0) {
+      throw CLIError.usage("\(command.format.rawValue) needs an even width and height (yuv420p); got \(width)x\(height), try \(width + width % 2)x\(height + height % 2)")
+    }
+    if command.transparent && !stillOnly && !command.format.supportsTransparency {
+      throw CLIError.usage("--transparent works with --format png or webm (or a still with --at), not \(command.format.rawValue)")
+    }
+    guard let colormap = Colormap.named(command.colormap) else {
+      throw CLIError.usage("unknown colormap '\(command.colormap)'; choose one of: \(Colormap.all.map(\.name).joined(separator: ", "))")
+    }
+    var tokens: [String]?
+    if let text = command.tokens {
+      tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+    self.width = width
+    self.height = height
+    self.fps = fps
+    self.sceneOptions = SceneOptions(tokens: tokens, seed: command.seed, causal: command.causal, colormap: colormap)
+  }
+
+  /// Parses `WIDTHxHEIGHT` (an `x` or `X` between two whole numbers).
+  static func parseResolution(_ text: String) throws -> (Int, Int) {
+    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else {
+      throw CLIError.usage("--resolution must look like 1920x1080; got '\(text)'")
+    }
+    guard sizeLimit.contains(width), sizeLimit.contains(height) else {
+      throw CLIError.usage("--resolution must be between \(sizeLimit.lowerBound) and \(sizeLimit.upperBound) pixels each way; got \(width)x\(height)")
+    }
+    return (width, height)
+  }
+}
