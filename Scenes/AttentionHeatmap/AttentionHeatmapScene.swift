@@ -79,7 +79,7 @@ public struct AttentionHeatmapScene: ReelScene {
     let dimmers = dimmingNodes(around: rowBox, grid: layout.grid).map { scene.make($0) }
     let outline = scene.make(.rectangle(width: rowBox.width + 6, height: rowBox.height + 6, cornerRadius: 6,
                                         at: rowBox.center, stroke: Palette.accent, strokeWidth: 4))
-    scene.play(.fade(dimmers, to: 0.72), .create(outline),
+    scene.play(.fade(dimmers, to: 0.66), .create(outline),
                .recolor([rowLabels[query]].compactMap { $0 }, fill: Palette.accent), duration: 0.7)
     let strongest = keys.prefix(n > 2 ? 2 : 1)
     let keyBoxes = strongest.map { key in

@@ -38,7 +38,7 @@ public struct HeatmapLayout: Sendable {
   }
 
   static let margin = 48.0
-  static let maxCell = 112.0
+  static let maxCell = 150.0
   static let minFont = 14.0
   static let maxFont = 28.0
 
@@ -77,8 +77,8 @@ public struct HeatmapLayout: Sendable {
     let axisFont = Font(size: 24, italic: true)
     var keysTitle = PlacedText("Keys", font: axisFont, color: muted, measurer: m)
     var queriesTitle = PlacedText("Queries", font: axisFont, color: muted, isVertical: true, measurer: m)
-    let top = subtitle.box.maxY + 30
-    let bottom = frame.height - 40
+    let top = subtitle.box.maxY + 24
+    let bottom = frame.height - 32
     let availableWidth = frame.width - 2 * margin - queriesTitle.box.width - 10 - 12 - 56 - panelWidth
     var choice: (font: Font, rows: [String], columns: [String], rotated: Bool, cell: Double, labelHeight: Double)!
     var size = Self.maxFont
@@ -87,9 +87,9 @@ public struct HeatmapLayout: Sendable {
       let texts = tokens.map { m.truncated($0, font: font, maxWidth: max(8 * size, 110)) }
       let widths = texts.map { m.measure($0, font: font).width }
       let lineHeight = m.measure("Ag", font: font).height
-      let rowWidth = widths.max() ?? 0
+      let rowWidth = max(widths.max() ?? 0, keysTitle.size.width)
       let across = (availableWidth - rowWidth) / Double(n)
-      let down = bottom - top - keysTitle.size.height - 8 - 10
+      let down = bottom - top - 10
       // Column labels lie flat when they fit across a cell, else they stand upright.
       var cell = min(Self.maxCell, across, (down - lineHeight) / Double(n))
       var rotated = false
@@ -106,20 +106,23 @@ public struct HeatmapLayout: Sendable {
     let cell = choice.cell.rounded(.down)
     let lineHeight = m.measure("Ag", font: choice.font).height
     // Show every k-th label when one line is taller than a cell.
-    let stride = max(1, Int((lineHeight * 1.05 / cell).rounded(.up)))
-    let rowLabelWidth = choice.rows.map { m.measure($0, font: choice.font).width }.max() ?? 0
+    let stride = max(1, Int((lineHeight / cell).rounded(.up)))
+    // The label column also holds the "Keys" title in its top corner.
+    let rowLabelWidth = max(choice.rows.map { m.measure($0, font: choice.font).width }.max() ?? 0,
+                            keysTitle.size.width)
 
     // Centre the whole composition horizontally and the heatmap block vertically.
     let gridSide = cell * Double(n)
     let blockWidth = queriesTitle.box.width + 10 + rowLabelWidth + 12 + gridSide + 56 + panelWidth
     let left = max(margin, (frame.width - blockWidth) / 2)
-    let blockHeight = keysTitle.size.height + 8 + choice.labelHeight + 10 + gridSide
+    let blockHeight = choice.labelHeight + 10 + gridSide
     let blockTop = top + max(0, (bottom - top - blockHeight) / 2)
     let gridX = left + queriesTitle.box.width + 10 + rowLabelWidth + 12
-    let gridY = blockTop + keysTitle.size.height + 8 + choice.labelHeight + 10
+    let gridY = blockTop + choice.labelHeight + 10
     let grid = Rect(x: gridX, y: gridY, width: gridSide, height: gridSide)
 
-    keysTitle.center = Point(grid.center.x, blockTop + keysTitle.size.height / 2)
+    // "Keys" sits in the empty corner above the row labels, level with the column labels' foot.
+    keysTitle.center = Point(gridX - 12 - keysTitle.size.width / 2, gridY - 10 - keysTitle.size.height / 2)
     queriesTitle.center = Point(left + queriesTitle.box.width / 2, grid.center.y)
     let labelFont = choice.font
     let rowLabels: [PlacedText?] = choice.rows.enumerated().map { i, text in
@@ -137,7 +140,7 @@ public struct HeatmapLayout: Sendable {
     }
 
     // Value font: as large as reads well, and only if "0.00" fits inside a cell.
-    let valueSize = min(24, (cell * 0.3).rounded(.down))
+    let valueSize = min(30, (cell * 0.3).rounded(.down))
     let valueFits = valueSize >= Self.minFont
       && m.measure("0.00", font: Font(family: Font.sans, size: valueSize)).width <= cell - 10
     let valueFont = valueFits ? Font(size: valueSize) : nil

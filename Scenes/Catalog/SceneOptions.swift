@@ -11,7 +11,7 @@ public struct SceneOptions: Sendable, Hashable {
   public var causal: Bool
   public var colormap: Colormap
 
-  public init(tokens: [String]? = nil, seed: UInt64 = 7, causal: Bool = false, colormap: Colormap = .viridis) {
+  public init(tokens: [String]? = nil, seed: UInt64 = 89, causal: Bool = false, colormap: Colormap = .viridis) {
     self.tokens = tokens
     self.seed = seed
     self.causal = causal
