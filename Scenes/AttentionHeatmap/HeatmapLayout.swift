@@ -84,12 +84,14 @@ public struct HeatmapLayout: Sendable {
     var size = Self.maxFont
     while true {
       let font = Font(size: size)
-      let texts = tokens.map { m.truncated($0, font: font, maxWidth: max(8 * size, 110)) }
-      let widths = texts.map { m.measure($0, font: font).width }
       let lineHeight = m.measure("Ag", font: font).height
+      let down = bottom - top - 10
+      // Long tokens are shortened to leave the grid room for one line per token.
+      let maxLabel = max(4 * size, min(8 * size, down - Double(n) * lineHeight - 10))
+      let texts = tokens.map { m.truncated($0, font: font, maxWidth: maxLabel) }
+      let widths = texts.map { m.measure($0, font: font).width }
       let rowWidth = max(widths.max() ?? 0, keysTitle.size.width)
       let across = (availableWidth - rowWidth) / Double(n)
-      let down = bottom - top - 10
       // Column labels lie flat when they fit across a cell, else they stand upright.
       var cell = min(Self.maxCell, across, (down - lineHeight) / Double(n))
       var rotated = false
@@ -103,7 +105,7 @@ public struct HeatmapLayout: Sendable {
       if size <= Self.minFont || size <= cell * 0.42 { break }
       size -= 1
     }
-    let cell = choice.cell.rounded(.down)
+    let cell = choice.cell
     let lineHeight = m.measure("Ag", font: choice.font).height
     // Show every k-th label when one line is taller than a cell.
     let stride = max(1, Int((lineHeight / cell).rounded(.up)))

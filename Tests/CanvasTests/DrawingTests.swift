@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import Canvas
+
+/// Pixel checks of what the canvas draws.
+@Suite struct DrawingTests {
+  let red = Color(rgb: 0xFF0000)
+  let blue = Color(rgb: 0x0000FF)
+
+  func whiteCanvas(_ width: Int = 64, _ height: Int = 64) throws -> (ImageSurface, Canvas) {
+    let surface = try ImageSurface(width: width, height: height)
+    let canvas = try Canvas(surface: surface)
+    canvas.clear(to: .white)
+    return (surface, canvas)
+  }
+
+  func close(_ a: Color, _ b: Color, _ tolerance: Double = 2.0 / 255) -> Bool {
+    abs(a.red - b.red) <= tolerance && abs(a.green - b.green) <= tolerance
+      && abs(a.blue - b.blue) <= tolerance && abs(a.alpha - b.alpha) <= tolerance
+  }
+
+  @Test func rejectsImpossibleSizes() {
+    #expect(throws: CanvasError.invalidSize(width: 0, height: 10)) { try ImageSurface(width: 0, height: 10) }
+    #expect(throws: CanvasError.self) { try ImageSurface(width: 40_000, height: 10) }
+  }
+
+  @Test func stridesAreUnpadded() throws {
+    let surface = try ImageSurface(width: 37, height: 3)
+    #expect(surface.stride == 37 * 4)
+  }
+
+  @Test func fillsInsideOnly() throws {
+    let (surface, canvas) = try whiteCanvas()
+    canvas.fill(.rectangle(Rect(x: 16, y: 16, width: 32, height: 32)), with: .solid(red))
+    try canvas.checkStatus()
+    #expect(surface.pixel(x: 32, y: 32) == red)
+    #expect(surface.pixel(x: 8, y: 8) == .white)
+    #expect(surface.pixel(x: 50, y: 32) == .white)
+  }
+
+  @Test func strokesTheOutline() throws {
+    let (surface, canvas) = try whiteCanvas()
+    canvas.stroke(.rectangle(Rect(x: 10, y: 10, width: 44, height: 44)), with: .solid(blue),
+                  style: StrokeStyle(width: 4, cap: .butt, join: .miter))
+    #expect(surface.pixel(x: 10, y: 32) == blue)
+    #expect(surface.pixel(x: 32, y: 32) == .white)
+  }
+
+  @Test func dashesLeaveGaps() throws {
+    let (surface, canvas) = try whiteCanvas()
+    canvas.stroke(.line(from: Point(0, 32.5), to: Point(64, 32.5)), with: .solid(.black),
+                  style: StrokeStyle(width: 3, cap: .butt, dash: [8, 8]))
+    #expect(surface.pixel(x: 4, y: 32) == .black)
+    #expect(surface.pixel(x: 12, y: 32) == .white)
+  }
+
+  @Test func linearGradientRunsBetweenItsEnds() throws {
+    let (surface, canvas) = try whiteCanvas(100, 10)
+    canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 100, height: 10)),
+                with: .linearGradient(start: Point(0, 0), end: Point(100, 0),
+                                      stops: [GradientStop(0, red), GradientStop(1, blue)]))
+    #expect(close(surface.pixel(x: 0, y: 5), red, 0.02))
+    #expect(close(surface.pixel(x: 99, y: 5), blue, 0.02))
+    let middle = surface.pixel(x: 50, y: 5)
+    #expect(abs(middle.red - 0.5) < 0.02 && abs(middle.blue - 0.5) < 0.02)
+  }
+
+  @Test func opacityGroupBlendsOnce() throws {
+    let (surface, canvas) = try whiteCanvas()
+    canvas.withOpacity(0.5) {
+      // Two overlapping opaque squares: inside a group the overlap is not darker.
+      canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 40, height: 40)), with: .solid(.black))
+      canvas.fill(.rectangle(Rect(x: 20, y: 20, width: 40, height: 40)), with: .solid(.black))
+    }
+    let overlap = surface.pixel(x: 30, y: 30), single = surface.pixel(x: 10, y: 10)
+    #expect(close(overlap, single))
+    #expect(abs(single.red - 0.5) < 0.01)
+  }
+
+  @Test func clipLimitsDrawing() throws {
+    let (surface, canvas) = try whiteCanvas()
+    canvas.withSavedState {
+      canvas.clip(to: .rectangle(Rect(x: 0, y: 0, width: 32, height: 64)))
+      canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 64, height: 64)), with: .solid(red))
+    }
+    #expect(surface.pixel(x: 16, y: 16) == red)
+    #expect(surface.pixel(x: 48, y: 16) == .white)
+  }
+
+  @Test func transformsMoveDrawing() throws {
+    let (surface, canvas) = try whiteCanvas()
+    canvas.withSavedState {
+      canvas.concatenate(.translation(32, 32))
+      canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 8, height: 8)), with: .solid(red))
+    }
+    #expect(surface.pixel(x: 36, y: 36) == red)
+    #expect(surface.pixel(x: 4, y: 4) == .white)
+  }
+
+  @Test func pngRoundTripsOpaquePixels() throws {
+    let (surface, canvas) = try whiteCanvas(20, 10)
+    canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 10, height: 10)), with: .solid(Color(rgb: 0x123456)))
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("reel-\(UUID()).png").path
+    defer { unlink(path) }
+    try PNG.write(surface, to: path, opaque: true)
+    let image = try PNG.read(path)
+    #expect(image.width == 20 && image.height == 10)
+    #expect(Array(image.rgba[0..<4]) == [0x12, 0x34, 0x56, 0xFF])
+    #expect(Array(image.rgba[(15 * 4)..<(16 * 4)]) == [0xFF, 0xFF, 0xFF, 0xFF])
+  }
+
+  @Test func pngKeepsStraightAlpha() throws {
+    let surface = try ImageSurface(width: 4, height: 4)
+    let canvas = try Canvas(surface: surface)
+    canvas.clear(to: Color(red: 1, green: 0, blue: 0, alpha: 0.5))
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("reel-\(UUID()).png").path
+    defer { unlink(path) }
+    try PNG.write(surface, to: path, opaque: false)
+    let image = try PNG.read(path)
+    #expect(image.rgba[0] == 255)                    // unpremultiplied red
+    #expect(abs(Int(image.rgba[3]) - 128) <= 1)       // half alpha
+  }
+
+  @Test func pngWriteToMissingFolderThrows() throws {
+    let surface = try ImageSurface(width: 2, height: 2)
+    #expect(throws: CanvasError.self) { try PNG.write(surface, to: "/nonexistent-reel/x.png", opaque: true) }
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Runs the built `render` binary, as a user would.
+struct RenderCommand {
+  struct Result {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  /// The `render` executable built beside the test bundle.
+  static let executable: URL = {
+    let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [bundleFolder.appendingPathComponent("render"),
+                      bundleFolder.deletingLastPathComponent().appendingPathComponent("render"),
+                      URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                        .appendingPathComponent("../../.build/debug/render").standardized]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+  }()
+
+  /// Runs `render` with `arguments`; `environment` entries replace the inherited ones.
+  static func run(_ arguments: [String], environment: [String: String] = [:],
+                  then action: ((Process) -> Void)? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    action?(process)
+    // Read both pipes to the end before waiting, so a chatty child cannot block.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var outData = Data(), errData = Data()
+    group.enter()
+    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                  stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// A fresh temporary folder.
+  static func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("reel-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Every file under `folder`, relative paths, sorted.
+  static func files(in folder: URL) -> [String] {
+    let enumerator = FileManager.default.enumerator(atPath: folder.path)
+    var result: [String] = []
+    while let path = enumerator?.nextObject() as? String {
+      var isFolder: ObjCBool = false
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+      if !isFolder.boolValue { result.append(path) }
+    }
+    return result.sorted()
+  }
+}
+
+/// ffprobe's view of a video stream.
+struct VideoProbe {
+  let fields: [String: String]
+
+  init(_ path: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_frames",
+                         "-show_entries", "stream=codec_name,pix_fmt,width,height,nb_read_frames,r_frame_rate,color_space",
+                         "-of", "default=noprint_wrappers=1", path]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    var fields: [String: String] = [:]
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+      let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+      if parts.count == 2 { fields[parts[0]] = parts[1] }
+    }
+    self.fields = fields
+  }
+
+  subscript(_ key: String) -> String? { fields[key] }
+}

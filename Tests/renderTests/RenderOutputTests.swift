@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// End to end: real renders, checked with ffprobe and by decoding files.
+@Suite struct RenderOutputTests {
+  @Test func lowQualityMP4HasTheRightStream() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let result = try RenderCommand.run(["attention-heatmap", "-ql", "--output", output.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let files = RenderCommand.files(in: output)
+    #expect(files == ["attention-heatmap/attention-heatmap.mp4"])
+    let probe = try VideoProbe(output.appendingPathComponent("attention-heatmap/attention-heatmap.mp4").path)
+    #expect(probe["codec_name"] == "h264")
+    #expect(probe["pix_fmt"] == "yuv420p")
+    #expect(probe["width"] == "854" && probe["height"] == "480")
+    #expect(probe["r_frame_rate"] == "15/1")
+    #expect(probe["color_space"] == "bt709")
+    #expect(probe["nb_read_frames"] == "120")  // 8 s × 15 fps
+    // Summary line names the file (stderr is not a terminal here).
+    #expect(result.stderr.contains("attention-heatmap.mp4"))
+  }
+
+  @Test func mp4HasItsIndexFirst() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let result = try RenderCommand.run(["attention-heatmap", "--resolution", "320x180", "--fps", "5", "--quiet",
+                                        "--output", output.path])
+    #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+    let data = try Data(contentsOf: output.appendingPathComponent("attention-heatmap/attention-heatmap.mp4"))
+    let moov = data.range(of: Data("moov".utf8))!.lowerBound
+    let mdat = data.range(of: Data("mdat".utf8))!.lowerBound
+    #expect(moov < mdat)
+  }
+
+  @Test func pngSequenceHasOneFilePerFrame() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let result = try RenderCommand.run(["attention-heatmap", "--format", "png", "--resolution", "320x180",
+                                        "--fps", "5", "--output", output.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let files = RenderCommand.files(in: output)
+    #expect(files.count == 40)
+    #expect(files.first == "attention-heatmap/frames/attention-heatmap-00000.png")
+    #expect(files.last == "attention-heatmap/frames/attention-heatmap-00039.png")
+  }
+
+  @Test(arguments: ["gif", "webm"])
+  func otherVideoFormats(_ format: String) throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let result = try RenderCommand.run(["attention-heatmap", "--format", format, "--resolution", "320x180",
+                                        "--fps", "5", "--output", output.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let probe = try VideoProbe(output.appendingPathComponent("attention-heatmap/attention-heatmap.\(format)").path)
+    #expect(probe["codec_name"] == (format == "gif" ? "gif" : "vp9"))
+    #expect(probe["width"] == "320")
+    #expect(probe["nb_read_frames"] == "40")
+  }
+
+  @Test func stillsAreDeterministicAndNamedByTime() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let path = output.appendingPathComponent("attention-heatmap/attention-heatmap-at-3.00s.png")
+    #expect(try RenderCommand.run(["attention-heatmap", "-ql", "--at", "3", "--output", output.path]).status == 0)
+    let first = try Data(contentsOf: path)
+    #expect(try RenderCommand.run(["attention-heatmap", "-ql", "--at", "3", "--output", output.path]).status == 0)
+    #expect(try Data(contentsOf: path) == first)
+    #expect(first.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+  }
+
+  @Test func transparentStillHasClearBackground() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let result = try RenderCommand.run(["attention-heatmap", "--resolution", "320x180", "--at", "7",
+                                        "--transparent", "--output", output.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    // Colour type 6 (RGBA) in the IHDR chunk: byte 25 of the file.
+    let data = try Data(contentsOf: output.appendingPathComponent("attention-heatmap/attention-heatmap-at-7.00s.png"))
+    #expect(data[25] == 6)
+  }
+}
