@@ -32,7 +32,8 @@ let package = Package(
     .testTarget(name: "TensorMathTests", dependencies: ["TensorMath"]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
     .testTarget(name: "ReelTests", dependencies: ["Reel", "Canvas"]),
-    .testTarget(name: "ScenesTests", dependencies: ["Scenes", "Reel", "Canvas", "Export", "TensorMath"]),
+    .testTarget(
+      name: "ScenesTests", dependencies: ["Scenes", "Reel", "Canvas", "Export", "TensorMath"], exclude: ["Golden"]),
     .testTarget(name: "renderTests", dependencies: ["render"]),
   ]
 )

@@ -15,7 +15,6 @@ enum Quality: String, EnumerableFlag, CaseIterable {
   }
 
   static func help(for value: Quality) -> ArgumentHelp? {
-    let suffix = value == .high ? " (default)" : ""
-    return ArgumentHelp("\(value.width)x\(value.height) at \(value.fps) fps\(suffix)")
+    ArgumentHelp("\(value.width)x\(value.height) at \(value.fps) fps")
   }
 }

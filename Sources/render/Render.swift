@@ -9,11 +9,11 @@ struct Render: ParsableCommand {
     abstract: "Render Reel scenes — transformer concepts as pictures and video.",
     discussion: """
       Examples:
-        render attention-heatmap                  1080p60 MP4 in Output/attention-heatmap/
-        render attention-heatmap -ql              quick 480p15 preview
-        render attention-heatmap --at 3           one still at t = 3 s
-        render attention-heatmap --tokens "I saw her duck" --causal --colormap magma
-        render list                               every scene with a one-line description
+        render attention-heatmap               1080p60 MP4 into Output/
+        render attention-heatmap -ql           quick 480p15 preview
+        render attention-heatmap --at 3        one still at t = 3 s
+        render attention-heatmap --causal --colormap magma --tokens "I saw her duck"
+        render list                            the scenes, one line each
       """,
     subcommands: [RenderScene.self, ListScenes.self],
     defaultSubcommand: RenderScene.self

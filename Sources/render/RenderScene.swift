@@ -24,7 +24,7 @@ struct RenderScene: ParsableCommand {
   @Option(help: "Frames per second (overrides the preset's).")
   var fps: Int?
 
-  @Option(help: "mp4, webm, gif, or png (the numbered frames).")
+  @Option(help: "Output format; png writes the numbered frames.")
   var format: OutputFormat = .mp4
 
   @Option(help: "Render one still at this time in seconds, as a PNG.")
@@ -78,7 +78,7 @@ struct RenderScene: ParsableCommand {
     let renderer = FrameRenderer(timeline: timeline, width: settings.width, height: settings.height,
                                  transparent: transparent)
     let still = paths.still(at: time)
-    try PNG.write(try renderer.render(at: time), to: still, opaque: !transparent, fast: false)
+    try PNG.write(try renderer.render(at: time), to: still, opaque: !transparent)
     if !quiet { FileHandle.standardError.write(Data("\(still)\n".utf8)) }
   }
 
