@@ -3,12 +3,13 @@ import Dispatch
 import Foundation
 import Reel
 
-/// Renders every frame of a clip and hands them, in order, to a sink.
+/// Renders every frame of a clip and hands them to a sink.
 ///
 /// Frames are drawn in parallel (one surface and one canvas per frame, each drawn start
-/// to finish on one thread) in batches, while the previous batch is being written; memory
-/// stays bounded by two batches whatever the clip's length. Frames in a stretch where
-/// nothing moves are not drawn again: the previous frame is sent once more.
+/// to finish on one thread) in batches; memory stays bounded by two batches whatever the
+/// clip's length. An ordered sink (a video encoder) gets the frames in order while the next
+/// batch is drawn; a concurrent sink (numbered files) gets each frame on the thread that
+/// drew it. Frames in a stretch where nothing moves are not drawn again.
 public struct ClipExporter: Sendable {
   public let renderer: FrameRenderer
   public let fps: Int
@@ -36,11 +37,35 @@ public struct ClipExporter: Sendable {
   /// On any error the sink is cancelled and the error rethrown.
   public func export(to sink: FrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
     do {
-      try run(sink: sink, cleanup: cleanup, progress: progress)
+      if let concurrent = sink as? ConcurrentFrameSink {
+        try runConcurrently(sink: concurrent, cleanup: cleanup, progress: progress)
+      } else {
+        try run(sink: sink, cleanup: cleanup, progress: progress)
+      }
       try sink.finish()
     } catch {
       sink.cancel()
       throw cleanup.isAborted ? ExportError.interrupted : error
+    }
+  }
+
+  private func runConcurrently(sink: ConcurrentFrameSink, cleanup: CleanupRegistry,
+                               progress: (Int) -> Void) throws {
+    let total = frameCount
+    let draw = framesToDraw()
+    let batch = try FrameBatch(size: workers * 4, renderer: renderer)
+    var lastDrawn = 0
+    var start = 0
+    while start < total {
+      let end = min(start + workers * 4, total)
+      batch.render(frames: start..<end, draw: draw, fps: fps, deliver: sink.consume)
+      try batch.check()
+      if cleanup.isAborted { throw ExportError.interrupted }
+      for frame in start..<end {
+        if draw[frame] { lastDrawn = frame } else { try sink.repeatFrame(frame, of: lastDrawn) }
+      }
+      progress(end)
+      start = end
     }
   }
 
@@ -58,7 +83,7 @@ public struct ClipExporter: Sendable {
     while start < total {
       let end = min(start + batchSize, total)
       let batch = buffers[batchIndex % 2]
-      batch.render(frames: start..<end, draw: draw, fps: fps, workers: workers)
+      batch.render(frames: start..<end, draw: draw, fps: fps)
       try batch.check()
       written.wait()  // the other buffer's frames are written; this one may be sent
       if let error = writeError.error { throw error }
@@ -114,7 +139,10 @@ final class FrameBatch: @unchecked Sendable {
     self.renderer = renderer
   }
 
-  func render(frames: Range<Int>, draw: [Bool], fps: Int, workers: Int) {
+  /// Draws the frames of `frames` marked in `draw`, each into its own surface; `deliver`,
+  /// if given, takes each frame on the thread that drew it.
+  func render(frames: Range<Int>, draw: [Bool], fps: Int,
+              deliver: (@Sendable (ImageSurface, Int) throws -> Void)? = nil) {
     let indices = Array(frames)
     errors = Array(repeating: nil, count: surfaces.count)
     let toDraw = indices.indices.filter { draw[indices[$0]] }
@@ -124,6 +152,7 @@ final class FrameBatch: @unchecked Sendable {
         let offset = toDraw[k]
         do {
           try renderer.render(at: Double(indices[offset]) / Double(fps), into: surfaces[offset])
+          try deliver?(surfaces[offset], indices[offset])
         } catch {
           slots.value[offset] = error
         }

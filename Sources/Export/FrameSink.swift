@@ -9,3 +9,10 @@ public protocol FrameSink: AnyObject {
   /// Abandons the output, deleting anything temporary.
   func cancel()
 }
+
+/// A sink whose frames are independent files: it takes frames from several threads at once,
+/// in any order.
+public protocol ConcurrentFrameSink: FrameSink, Sendable {
+  /// Frame `index` shows the same picture as frame `source`, which was already consumed.
+  func repeatFrame(_ index: Int, of source: Int) throws
+}

@@ -2,8 +2,8 @@ import Canvas
 import Foundation
 
 /// Writes frames as `<scene>-00000.png`, … into a temporary folder that replaces the
-/// frames folder only when every frame is written.
-public final class PNGSequenceSink: FrameSink {
+/// frames folder only when every frame is written. Frames may arrive from any thread.
+public final class PNGSequenceSink: ConcurrentFrameSink {
   private let paths: OutputPaths
   private let temporary: String
   private let transparent: Bool
@@ -25,6 +25,15 @@ public final class PNGSequenceSink: FrameSink {
 
   public func consume(_ frame: ImageSurface, index: Int) throws {
     try PNG.write(frame, to: paths.frame(index, in: temporary), opaque: !transparent)
+  }
+
+  public func repeatFrame(_ index: Int, of source: Int) throws {
+    let target = paths.frame(index, in: temporary)
+    do {
+      try FileManager.default.copyItem(atPath: paths.frame(source, in: temporary), toPath: target)
+    } catch {
+      throw ExportError.cannotWrite(path: target, reason: OutputPaths.reason(error))
+    }
   }
 
   public func finish() throws {

@@ -43,6 +43,16 @@ import Testing
     #expect(files.count == 40)
     #expect(files.first == "attention-heatmap/frames/attention-heatmap-00000.png")
     #expect(files.last == "attention-heatmap/frames/attention-heatmap-00039.png")
+    // Any frame, drawn or held over a still stretch, is byte for byte the still at its time.
+    for (frame, time) in [(12, "2.40"), (37, "7.40"), (39, "7.80")] {
+      let still = try RenderCommand.run(["attention-heatmap", "--resolution", "320x180", "--at", time,
+                                         "--quiet", "--output", output.path])
+      #expect(still.status == 0)
+      let stillData = try Data(contentsOf: output.appendingPathComponent("attention-heatmap/attention-heatmap-at-\(time)s.png"))
+      let frameData = try Data(contentsOf: output.appendingPathComponent(
+        String(format: "attention-heatmap/frames/attention-heatmap-%05d.png", frame)))
+      #expect(stillData == frameData, "frame \(frame)")
+    }
   }
 
   @Test(arguments: ["gif", "webm"])

@@ -57,10 +57,10 @@ public struct Timeline: Sendable, Hashable {
     max(1, Int((duration * Double(fps)).rounded()))
   }
 
-  /// Whether nothing moves strictly between `a` and `b` (no effect is running), so one
-  /// drawing serves every frame in between.
+  /// Whether the frame at `b` looks exactly like the one at `a`: no effect runs between
+  /// them (or starts at `b`) and no node comes on screen. One drawing then serves both.
   public func isStill(from a: Double, to b: Double) -> Bool {
-    !effects.contains { $0.start < b && $0.start + $0.duration > a }
+    !effects.contains { $0.start <= b && $0.start + $0.duration > a }
       && !entrances.values.contains { $0 > a && $0 <= b }
   }
 }
