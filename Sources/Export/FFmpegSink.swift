@@ -18,6 +18,7 @@ public final class FFmpegSink: FrameSink {
   private let cleanup: CleanupRegistry
   private let unpremultiply: Bool
   private var scratch: [UInt8] = []
+  private var exited = false
 
   public init(arguments: FFmpegArguments, output: String, cleanup: CleanupRegistry) throws {
     let executable = try FFmpegLocator.find()
@@ -97,19 +98,24 @@ public final class FFmpegSink: FrameSink {
     }
   }
 
-  private func finishedTail() -> String {
+  /// Closes ffmpeg's input (it finishes the file only then) and waits for it and its stderr.
+  /// Safe to call more than once.
+  private func waitForExit() {
+    guard !exited else { return }
+    exited = true
     try? stdin.fileHandleForWriting.close()
     process.waitUntilExit()
     stderrDone.wait()
     cleanup.untrack(process)
+  }
+
+  private func finishedTail() -> String {
+    waitForExit()
     return tail.text
   }
 
   public func finish() throws {
-    try? stdin.fileHandleForWriting.close()  // ffmpeg finishes the file only at end of input
-    process.waitUntilExit()
-    stderrDone.wait()
-    cleanup.untrack(process)
+    waitForExit()
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {
       try? FileManager.default.removeItem(atPath: temporary)
       cleanup.untrack(temporary)
@@ -121,9 +127,7 @@ public final class FFmpegSink: FrameSink {
 
   public func cancel() {
     if process.isRunning { process.terminate() }
-    try? stdin.fileHandleForWriting.close()
-    process.waitUntilExit()
-    cleanup.untrack(process)
+    waitForExit()
     try? FileManager.default.removeItem(atPath: temporary)
     cleanup.untrack(temporary)
   }

@@ -65,6 +65,16 @@ import Testing
     #expect(abs(middle.red - 0.5) < 0.02 && abs(middle.blue - 0.5) < 0.02)
   }
 
+  @Test func radialGradientFadesOutwards() throws {
+    let (surface, canvas) = try whiteCanvas()
+    canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 64, height: 64)),
+                with: .radialGradient(center: Point(32, 32), radius: 32,
+                                      stops: [GradientStop(0, .black), GradientStop(1, .white)]))
+    #expect(surface.pixel(x: 32, y: 32).red < 0.05)
+    #expect(abs(surface.pixel(x: 48, y: 32).red - 0.5) < 0.05)
+    #expect(surface.pixel(x: 0, y: 0) == .white)  // past the radius the last stop extends
+  }
+
   @Test func opacityGroupBlendsOnce() throws {
     let (surface, canvas) = try whiteCanvas()
     canvas.withOpacity(0.5) {
