@@ -38,7 +38,7 @@ public struct HeatmapLayout: Sendable {
   }
 
   static let margin = 48.0
-  static let maxCell = 150.0
+  static let maxCell = 180.0
   static let minFont = 14.0
   static let maxFont = 28.0
 
