@@ -26,6 +26,13 @@ public struct ClipExporter: Sendable {
   /// The time of frame `index`.
   public func time(ofFrame index: Int) -> Double { Double(index) / Double(fps) }
 
+  /// Frames drawn per batch: enough to keep every worker busy, capped so a batch of 4K
+  /// frames stays near 256 MB.
+  var batchSize: Int {
+    let frameBytes = renderer.width * renderer.height * 4
+    return max(workers, min(workers * 4, (256 << 20) / max(frameBytes, 1)))
+  }
+
   /// Which frames must be drawn: the first, and every frame something changed before.
   public func framesToDraw() -> [Bool] {
     (0..<frameCount).map { index in
@@ -53,11 +60,11 @@ public struct ClipExporter: Sendable {
                                progress: (Int) -> Void) throws {
     let total = frameCount
     let draw = framesToDraw()
-    let batch = try FrameBatch(size: workers * 4, renderer: renderer)
+    let batch = try FrameBatch(size: batchSize, renderer: renderer)
     var lastDrawn = 0
     var start = 0
     while start < total {
-      let end = min(start + workers * 4, total)
+      let end = min(start + batchSize, total)
       batch.render(frames: start..<end, draw: draw, fps: fps, deliver: sink.consume)
       try batch.check()
       if cleanup.isAborted { throw ExportError.interrupted }
@@ -72,7 +79,6 @@ public struct ClipExporter: Sendable {
   private func run(sink: FrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
     let total = frameCount
     let draw = framesToDraw()
-    let batchSize = workers * 4
     let buffers = try [FrameBatch(size: batchSize, renderer: renderer), FrameBatch(size: batchSize, renderer: renderer)]
     let writer = DispatchQueue(label: "reel.frame-writer")
     let written = DispatchGroup()
