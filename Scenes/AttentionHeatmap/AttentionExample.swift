@@ -12,9 +12,12 @@ public struct AttentionExample: Sendable {
 
   public let tokens: [String]
   public let attention: Attention
+  /// Whether each query sees only itself and earlier keys.
+  public let causal: Bool
 
   public init(tokens: [String], seed: UInt64, causal: Bool) {
     self.tokens = tokens
+    self.causal = causal
     let d = Self.dModel
     // The same word gets the same embedding wherever it appears.
     var embeddings = Matrix(rows: tokens.count, columns: d)

@@ -14,6 +14,8 @@ public struct AttentionHeatmapScene: ReelScene {
 
   public let example: AttentionExample
   public let colormap: Colormap
+  /// The colorbar's range and ticks: 0 to a round number above the largest weight.
+  public let scale: ColorbarScale
 
   public init(options: SceneOptions) throws {
     let tokens = options.tokens ?? Self.defaultTokens
@@ -22,6 +24,7 @@ public struct AttentionHeatmapScene: ReelScene {
     }
     example = AttentionExample(tokens: tokens, seed: options.seed, causal: options.causal)
     colormap = options.colormap
+    scale = ColorbarScale(maximum: Double(example.attention.weights.storage.max() ?? 1))
   }
 
   /// The two caption lines: who the focus query attends to most, and with what weight.
@@ -36,17 +39,14 @@ public struct AttentionHeatmapScene: ReelScene {
     return ["“\(tokens[query])” attends most to “\(tokens[first])”", detail]
   }
 
-  public func layout(frame: Size, measurer: TextMeasurer) -> HeatmapLayout {
-    let maximum = example.attention.weights.storage.max().map(Double.init) ?? 1
-    return HeatmapLayout(tokens: example.tokens, frame: frame, scale: ColorbarScale(maximum: maximum),
-                         causal: example.attention.scores.storage.contains(-.infinity),
-                         caption: captionLines, measurer: measurer)
+  public func layout(frame: Size, measurer: TextMeasurer) throws -> HeatmapLayout {
+    try HeatmapLayout(tokens: example.tokens, frame: frame, scale: scale, causal: example.causal,
+                      caption: captionLines, measurer: measurer)
   }
 
   public func record(into scene: inout SceneRecorder, measurer m: TextMeasurer) throws {
-    let layout = layout(frame: scene.frameSize, measurer: m)
+    let layout = try layout(frame: scene.frameSize, measurer: m)
     let n = example.tokens.count
-    let range = 0...ColorbarScale(maximum: Double(example.attention.weights.storage.max() ?? 1)).upperBound
 
     scene.section("title")
     let title = scene.make(layout.title.node(measurer: m))
@@ -64,7 +64,7 @@ public struct AttentionHeatmapScene: ReelScene {
 
     scene.section("weights")
     let heatmap = scene.make(Node(.heatmap(HeatmapContent(
-      values: example.maskedWeights, colormap: colormap, range: range,
+      values: example.maskedWeights, colormap: colormap, range: 0...scale.upperBound,
       cellSize: Size(layout.cellSize, layout.cellSize), gap: max(1, min(3, layout.cellSize * 0.04)),
       valueFont: layout.valueFont)), at: layout.grid.center))
     let colorbar = colorbarNodes(layout, measurer: m).map { scene.make($0) }

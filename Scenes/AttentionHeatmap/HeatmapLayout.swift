@@ -42,8 +42,11 @@ public struct HeatmapLayout: Sendable {
   static let minFont = 14.0
   static let maxFont = 28.0
 
+  /// The smallest cell worth drawing; a frame too narrow for it is an error, not a mess.
+  static let minCell = 6.0
+
   public init(tokens: [String], frame: Size, scale: ColorbarScale, causal: Bool,
-              caption captionLines: [String], measurer m: TextMeasurer) {
+              caption captionLines: [String], measurer m: TextMeasurer) throws {
     let n = tokens.count
     let margin = Self.margin
     let ink = Palette.ink, muted = Palette.muted
@@ -106,6 +109,9 @@ public struct HeatmapLayout: Sendable {
       size -= 1
     }
     let cell = choice.cell
+    guard cell >= Self.minCell else {
+      throw SceneError("the frame is too narrow for \(n) tokens; use a wider --resolution (16:9 fits up to 64)")
+    }
     let lineHeight = m.measure("Ag", font: choice.font).height
     // Show every k-th label when one line is taller than a cell.
     let stride = max(1, Int((lineHeight / cell).rounded(.up)))

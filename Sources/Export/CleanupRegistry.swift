@@ -1,8 +1,9 @@
 import Foundation
 
 /// Tracks what an interrupted render must undo: temporary files and folders to delete and
-/// child processes to stop. A final name is only ever reached by `commit`, which refuses
-/// once the render has been aborted, so an interruption never leaves a partial file there.
+/// child processes to stop. A final name is only ever reached through `commit`, which
+/// refuses once the render has been aborted, so an interruption never leaves a partial
+/// file there.
 public final class CleanupRegistry: @unchecked Sendable {
   // All state is guarded by `lock`.
   private let lock = NSLock()
@@ -17,6 +18,11 @@ public final class CleanupRegistry: @unchecked Sendable {
     lock.withLock { _ = temporaryPaths.insert(path) }
   }
 
+  /// Forgets a temporary path that its owner deleted or renamed.
+  public func untrack(_ path: String) {
+    lock.withLock { _ = temporaryPaths.remove(path) }
+  }
+
   public func track(_ process: Process) {
     lock.withLock { processes[ObjectIdentifier(process)] = process }
   }
@@ -25,36 +31,51 @@ public final class CleanupRegistry: @unchecked Sendable {
     lock.withLock { _ = processes.removeValue(forKey: ObjectIdentifier(process)) }
   }
 
-  /// Forgets a temporary path that was deleted or renamed by its owner.
-  public func untrack(_ path: String) {
-    lock.withLock { _ = temporaryPaths.remove(path) }
-  }
-
   public var isAborted: Bool { lock.withLock { aborted } }
 
-  /// Moves a finished temporary file or folder to its final name, replacing what was there.
+  /// Moves a finished temporary file or folder to its final name. A folder replaces the
+  /// folder that was there (moved aside first, deleted last); a file replaces a file.
   public func commit(_ temporary: String, to final: String) throws {
     try lock.withLock {
       guard !aborted else { throw ExportError.interrupted }
       let manager = FileManager.default
-      var isFolder: ObjCBool = false
-      if manager.fileExists(atPath: final, isDirectory: &isFolder), isFolder.boolValue {
-        try? manager.removeItem(atPath: final)
+      var temporaryIsFolder: ObjCBool = false, finalIsFolder: ObjCBool = false
+      manager.fileExists(atPath: temporary, isDirectory: &temporaryIsFolder)
+      let finalExists = manager.fileExists(atPath: final, isDirectory: &finalIsFolder)
+      if finalExists && finalIsFolder.boolValue != temporaryIsFolder.boolValue {
+        throw ExportError.cannotWrite(
+          path: final, reason: finalIsFolder.boolValue ? "a folder is in the way" : "a file is in the way")
+      }
+      var aside: String?
+      if finalExists && finalIsFolder.boolValue {
+        aside = OutputPaths.temporary(for: final) + "-old"
+        guard rename(final, aside!) == 0 else {
+          throw ExportError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
+        }
       }
       guard rename(temporary, final) == 0 else {
-        throw ExportError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
+        let reason = String(cString: strerror(errno))
+        if let aside { rename(aside, final) }
+        throw ExportError.cannotWrite(path: final, reason: reason)
       }
       temporaryPaths.remove(temporary)
+      if let aside { try? manager.removeItem(atPath: aside) }
     }
   }
 
-  /// Stops child processes and deletes temporary files; later commits fail.
+  /// Marks the render aborted (later commits fail) and stops child processes. The render
+  /// then unwinds and deletes its own temporaries; `removeTemporaries` is the fallback.
   public func abort() {
-    let (paths, children) = lock.withLock {
+    let children = lock.withLock {
       aborted = true
-      return (temporaryPaths, Array(processes.values))
+      return Array(processes.values)
     }
     for child in children where child.isRunning { child.terminate() }
+  }
+
+  /// Deletes every temporary path still tracked.
+  public func removeTemporaries() {
+    let paths = lock.withLock { temporaryPaths }
     for path in paths { try? FileManager.default.removeItem(atPath: path) }
   }
 }

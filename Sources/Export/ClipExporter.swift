@@ -26,11 +26,11 @@ public struct ClipExporter: Sendable {
   /// The time of frame `index`.
   public func time(ofFrame index: Int) -> Double { Double(index) / Double(fps) }
 
-  /// Frames drawn per batch: enough to keep every worker busy, capped so a batch of 4K
-  /// frames stays near 256 MB.
+  /// Frames drawn per batch: enough to keep every worker busy, capped so that the two
+  /// batches in flight stay near 256 MB even for 4K frames.
   var batchSize: Int {
     let frameBytes = renderer.width * renderer.height * 4
-    return max(workers, min(workers * 4, (256 << 20) / max(frameBytes, 1)))
+    return max(workers, min(workers * 4, (128 << 20) / max(frameBytes, 1)))
   }
 
   /// Which frames must be drawn: the first, and every frame something changed before.
@@ -40,14 +40,14 @@ public struct ClipExporter: Sendable {
     }
   }
 
-  /// Renders the clip into `sink`, calling `progress` with the number of frames written.
-  /// On any error the sink is cancelled and the error rethrown.
+  /// Renders the clip into `sink`, calling `progress` with the number of frames done.
+  /// On any error, or when `cleanup` is aborted, the sink is cancelled and the error rethrown.
   public func export(to sink: FrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
     do {
       if let concurrent = sink as? ConcurrentFrameSink {
-        try runConcurrently(sink: concurrent, cleanup: cleanup, progress: progress)
+        try exportConcurrently(to: concurrent, cleanup: cleanup, progress: progress)
       } else {
-        try run(sink: sink, cleanup: cleanup, progress: progress)
+        try exportInOrder(to: sink, cleanup: cleanup, progress: progress)
       }
       try sink.finish()
     } catch {
@@ -56,40 +56,36 @@ public struct ClipExporter: Sendable {
     }
   }
 
-  private func runConcurrently(sink: ConcurrentFrameSink, cleanup: CleanupRegistry,
-                               progress: (Int) -> Void) throws {
-    let total = frameCount
+  private func exportConcurrently(to sink: ConcurrentFrameSink, cleanup: CleanupRegistry,
+                                  progress: (Int) -> Void) throws {
     let draw = framesToDraw()
     let batch = try FrameBatch(size: batchSize, renderer: renderer)
     var lastDrawn = 0
-    var start = 0
-    while start < total {
-      let end = min(start + batchSize, total)
-      batch.render(frames: start..<end, draw: draw, fps: fps, deliver: sink.consume)
+    for start in stride(from: 0, to: frameCount, by: batchSize) {
+      let frames = start..<min(start + batchSize, frameCount)
+      batch.render(frames, draw: draw, time: time(ofFrame:), deliver: sink.consume)
       try batch.check()
       if cleanup.isAborted { throw ExportError.interrupted }
-      for frame in start..<end {
+      for frame in frames {
         if draw[frame] { lastDrawn = frame } else { try sink.repeatFrame(frame, of: lastDrawn) }
       }
-      progress(end)
-      start = end
+      progress(frames.upperBound)
     }
   }
 
-  private func run(sink: FrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
-    let total = frameCount
+  private func exportInOrder(to sink: FrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
     let draw = framesToDraw()
-    let buffers = try [FrameBatch(size: batchSize, renderer: renderer), FrameBatch(size: batchSize, renderer: renderer)]
+    let buffers = try [FrameBatch(size: batchSize, renderer: renderer),
+                       FrameBatch(size: batchSize, renderer: renderer)]
     let writer = DispatchQueue(label: "reel.frame-writer")
     let written = DispatchGroup()
+    defer { written.wait() }  // never leave with the writer still using the sink
     let writeError = ErrorBox()
-    var last: ImageSurface?   // the most recent drawn frame, for still stretches
-    var batchIndex = 0
-    var start = 0
-    while start < total {
-      let end = min(start + batchSize, total)
+    var last: ImageSurface?  // the most recent drawn frame, for still stretches
+    for (batchIndex, start) in stride(from: 0, to: frameCount, by: batchSize).enumerated() {
+      let frames = start..<min(start + batchSize, frameCount)
       let batch = buffers[batchIndex % 2]
-      batch.render(frames: start..<end, draw: draw, fps: fps)
+      batch.render(frames, draw: draw, time: time(ofFrame:))
       try batch.check()
       written.wait()  // the other buffer's frames are written; this one may be sent
       if let error = writeError.error { throw error }
@@ -97,14 +93,13 @@ public struct ClipExporter: Sendable {
       // Still frames repeat the last drawn frame. One drawn in an earlier batch is copied
       // into this batch first: its own buffer is redrawn while this batch is written.
       var surfaces: [ImageSurface] = []
-      for (offset, frame) in (start..<end).enumerated() {
+      for (offset, frame) in frames.enumerated() {
         if draw[frame] {
           last = batch.surfaces[offset]
-        } else if let previous = last, offset == 0 || !surfaces.contains(where: { $0 === previous }) {
-          batch.hold(previous)
-          last = batch.held
+        } else if let previous = last, !surfaces.contains(where: { $0 === previous }) {
+          last = try batch.hold(previous)
         }
-        surfaces.append(last!)
+        if let last { surfaces.append(last) }
       }
       let job = UnsafeSendable((sink, surfaces, start))
       written.enter()
@@ -120,12 +115,10 @@ public struct ClipExporter: Sendable {
         }
       }
       progress(start)
-      start = end
-      batchIndex += 1
     }
     written.wait()
     if let error = writeError.error { throw error }
-    progress(total)
+    progress(frameCount)
   }
 }
 
@@ -133,32 +126,31 @@ public struct ClipExporter: Sendable {
 /// during `render`, and the batch is read only after `render` returns.
 final class FrameBatch: @unchecked Sendable {
   let surfaces: [ImageSurface]
-  /// A copy of a frame from an earlier batch that this batch's still frames repeat.
-  let held: ImageSurface
   private let renderer: FrameRenderer
+  /// A copy of a frame from an earlier batch that this batch's still frames repeat.
+  private var held: ImageSurface?
   private var errors: [Error?]
 
   init(size: Int, renderer: FrameRenderer) throws {
     surfaces = try (0..<size).map { _ in try renderer.makeSurface() }
-    held = try renderer.makeSurface()
     errors = Array(repeating: nil, count: size)
     self.renderer = renderer
   }
 
-  /// Draws the frames of `frames` marked in `draw`, each into its own surface; `deliver`,
-  /// if given, takes each frame on the thread that drew it.
-  func render(frames: Range<Int>, draw: [Bool], fps: Int,
+  /// Draws the frames of `frames` marked in `draw`, frame k into `surfaces[k - start]`;
+  /// `deliver`, if given, takes each frame on the thread that drew it.
+  func render(_ frames: Range<Int>, draw: [Bool], time: (Int) -> Double,
               deliver: (@Sendable (ImageSurface, Int) throws -> Void)? = nil) {
-    let indices = Array(frames)
+    let toDraw = frames.filter { draw[$0] }
+    let times = toDraw.map(time)
     errors = Array(repeating: nil, count: surfaces.count)
-    let toDraw = indices.indices.filter { draw[indices[$0]] }
     errors.withUnsafeMutableBufferPointer { errorSlots in
       let slots = UnsafeSendable(errorSlots)
       DispatchQueue.concurrentPerform(iterations: toDraw.count) { k in
-        let offset = toDraw[k]
+        let offset = toDraw[k] - frames.lowerBound
         do {
-          try renderer.render(at: Double(indices[offset]) / Double(fps), into: surfaces[offset])
-          try deliver?(surfaces[offset], indices[offset])
+          try renderer.render(at: times[k], into: surfaces[offset])
+          try deliver?(surfaces[offset], toDraw[k])
         } catch {
           slots.value[offset] = error
         }
@@ -166,23 +158,21 @@ final class FrameBatch: @unchecked Sendable {
     }
   }
 
-  /// Copies `frame` into `held`.
-  func hold(_ frame: ImageSurface) {
-    guard frame !== held else { return }
-    frame.withUnsafePixels { source in
-      held.withUnsafeMutablePixels { $0.copyMemory(from: source) }
+  /// A copy of `frame` that this batch owns, for still frames that repeat it.
+  func hold(_ frame: ImageSurface) throws -> ImageSurface {
+    let copy = try held ?? renderer.makeSurface()
+    held = copy
+    if frame !== copy {
+      frame.withUnsafePixels { source in
+        copy.withUnsafeMutablePixels { $0.copyMemory(from: source) }
+      }
     }
+    return copy
   }
 
   func check() throws {
     if let error = errors.compactMap({ $0 }).first { throw error }
   }
-}
-
-/// Surfaces handed to the writer thread, which alone reads them until it is done.
-final class SurfaceList: @unchecked Sendable {
-  let surfaces: [ImageSurface]
-  init(_ surfaces: [ImageSurface]) { self.surfaces = surfaces }
 }
 
 /// An error set on the writer thread and read after waiting for it.
@@ -195,7 +185,7 @@ final class ErrorBox: @unchecked Sendable {
   }
 }
 
-/// A value used from several threads at disjoint indices only.
+/// A value used from several threads at disjoint indices only, or handed to one thread.
 struct UnsafeSendable<Value>: @unchecked Sendable {
   let value: Value
   init(_ value: Value) { self.value = value }

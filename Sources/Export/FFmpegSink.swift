@@ -18,7 +18,8 @@ public final class FFmpegSink: FrameSink {
   private let cleanup: CleanupRegistry
   private let unpremultiply: Bool
   private var scratch: [UInt8] = []
-  private var exited = false
+  private var exited = false  // guarded by `exitLock`
+  private let exitLock = NSLock()
 
   public init(arguments: FFmpegArguments, output: String, cleanup: CleanupRegistry) throws {
     let executable = try FFmpegLocator.find()
@@ -39,12 +40,15 @@ public final class FFmpegSink: FrameSink {
       throw ExportError.ffmpegMissing
     }
     cleanup.track(process)
-    let handle = stderr.fileHandleForReading, tail = self.tail, done = stderrDone
+    // Drain stderr with POSIX reads (Foundation's `availableData` traps on a read error).
+    let fd = stderr.fileHandleForReading.fileDescriptor, tail = self.tail, done = stderrDone
     Thread.detachNewThread {
+      var chunk = [UInt8](repeating: 0, count: 4096)
       while true {
-        let chunk = handle.availableData
-        if chunk.isEmpty { break }
-        tail.append(chunk)
+        let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { break }
+        tail.append(Data(chunk[0..<count]))
       }
       done.signal()
     }
@@ -53,7 +57,9 @@ public final class FFmpegSink: FrameSink {
   public func consume(_ frame: ImageSurface, index: Int) throws {
     let fd = stdin.fileHandleForWriting.fileDescriptor
     if unpremultiply {
-      try write(fd, straightAlpha(frame))
+      // ffmpeg's `bgra` means straight alpha; Cairo's is premultiplied.
+      frame.pack(.straightBGRA, into: &scratch)
+      try scratch.withUnsafeBytes { try write(fd, $0) }
     } else {
       try frame.withUnsafePixels { try write(fd, $0) }
     }
@@ -73,40 +79,17 @@ public final class FFmpegSink: FrameSink {
     }
   }
 
-  private func write(_ fd: Int32, _ bytes: [UInt8]) throws {
-    try bytes.withUnsafeBytes { try write(fd, $0) }
-  }
-
-  /// ffmpeg's `bgra` means straight alpha; Cairo's is premultiplied.
-  private func straightAlpha(_ frame: ImageSurface) -> [UInt8] {
-    frame.withUnsafePixels { source in
-      if scratch.count != source.count { scratch = [UInt8](repeating: 0, count: source.count) }
-      scratch.withUnsafeMutableBufferPointer { out in
-        var i = 0
-        while i < source.count {
-          let a = UInt32(source[i + 3])
-          if a == 0 || a == 255 {
-            out[i] = source[i]; out[i + 1] = source[i + 1]; out[i + 2] = source[i + 2]
-          } else {
-            for k in 0..<3 { out[i + k] = UInt8(min(255, (UInt32(source[i + k]) * 255 + a / 2) / a)) }
-          }
-          out[i + 3] = UInt8(a)
-          i += 4
-        }
-      }
-      return scratch
-    }
-  }
-
   /// Closes ffmpeg's input (it finishes the file only then) and waits for it and its stderr.
-  /// Safe to call more than once.
+  /// Safe to call more than once, from any thread.
   private func waitForExit() {
-    guard !exited else { return }
-    exited = true
-    try? stdin.fileHandleForWriting.close()
-    process.waitUntilExit()
-    stderrDone.wait()
-    cleanup.untrack(process)
+    exitLock.withLock {
+      guard !exited else { return }
+      exited = true
+      try? stdin.fileHandleForWriting.close()
+      process.waitUntilExit()
+      stderrDone.wait()
+      cleanup.untrack(process)
+    }
   }
 
   private func finishedTail() -> String {

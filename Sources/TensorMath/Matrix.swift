@@ -59,7 +59,6 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     for i in 0..<lhs.rows {
       for k in 0..<lhs.columns {
         let a = lhs[i, k]
-        if a == 0 { continue }
         for j in 0..<rhs.columns { result.storage[i * rhs.columns + j] += a * rhs[k, j] }
       }
     }

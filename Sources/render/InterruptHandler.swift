@@ -2,10 +2,12 @@ import Dispatch
 import Export
 import Foundation
 
-/// On Ctrl-C (SIGINT) or SIGTERM: stop ffmpeg, delete temporary output, exit 130.
-/// Final names are reached only through the cleanup registry, which refuses after this.
+/// On Ctrl-C (SIGINT) or SIGTERM: stops ffmpeg and marks the render aborted, so it unwinds,
+/// deletes its temporary output and exits with 130. Should it not finish within a few
+/// seconds, the handler deletes what is left and exits itself.
 final class InterruptHandler {
   private var sources: [DispatchSourceSignal] = []
+  static let grace: DispatchTimeInterval = .seconds(3)
 
   init(cleanup: CleanupRegistry) {
     for signalNumber in [SIGINT, SIGTERM] {
@@ -13,8 +15,11 @@ final class InterruptHandler {
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler {
         cleanup.abort()
-        FileHandle.standardError.write(Data("\nrender: interrupted; no partial output was kept\n".utf8))
-        _exit(130)
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.grace) {
+          cleanup.removeTemporaries()
+          StandardError.write("\nrender: error: \(ExportError.interrupted)\n")
+          _exit(130)
+        }
       }
       source.resume()
       sources.append(source)

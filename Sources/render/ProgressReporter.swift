@@ -26,7 +26,7 @@ final class ProgressReporter {
     let filled = total > 0 ? width * done / total : width
     let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
     let line = String(format: "\r%@ %d/%d frames  %.1f fps  %.1f s left ", bar, done, total, rate, left)
-    FileHandle.standardError.write(Data(line.utf8))
+    StandardError.write(line)
   }
 
   /// The closing line, naming what was written.
@@ -36,6 +36,6 @@ final class ProgressReporter {
     let prefix = mode == .bar ? "\n" : ""
     let rate = elapsed > 0 ? Double(total) / elapsed : 0
     let text = String(format: "%@%@ (%d frames in %.1f s, %.1f fps)\n", prefix, summary, total, elapsed, rate)
-    FileHandle.standardError.write(Data(text.utf8))
+    StandardError.write(text)
   }
 }

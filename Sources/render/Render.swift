@@ -40,6 +40,8 @@ struct Render: ParsableCommand {
 
   static func printError(_ message: String) {
     let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-    FileHandle.standardError.write(Data("render: error: \(text)\n".utf8))
+    // On a terminal, first clear a progress bar the error interrupts.
+    let clearLine = isatty(STDERR_FILENO) != 0 ? "\r\u{1B}[K" : ""
+    StandardError.write("\(clearLine)render: error: \(text)\n")
   }
 }

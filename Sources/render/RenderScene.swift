@@ -60,46 +60,50 @@ struct RenderScene: ParsableCommand {
       let timeline = try SceneCatalog.timeline(of: sceneType, options: settings.sceneOptions,
                                                frameSize: settings.logicalFrame)
       let paths = OutputPaths(root: output, scene: sceneType.name)
+      let renderer = FrameRenderer(timeline: timeline, width: settings.width, height: settings.height,
+                                   transparent: transparent)
+      let cleanup = CleanupRegistry()
+      let interrupts = InterruptHandler(cleanup: cleanup)
+      defer { withExtendedLifetime(interrupts) {} }
       if let at {
-        try renderStill(timeline, at: at, settings: settings, paths: paths)
+        try renderStill(renderer, at: at, paths: paths, cleanup: cleanup)
       } else {
-        try renderClip(timeline, settings: settings, paths: paths)
+        try renderClip(renderer, fps: settings.fps, paths: paths, cleanup: cleanup)
       }
     } catch {
       throw CLIError.failure(error)
     }
   }
 
-  private func renderStill(_ timeline: Timeline, at time: Double, settings: RenderSettings, paths: OutputPaths) throws {
-    guard time >= 0, time <= timeline.duration else {
-      throw CLIError.usage(String(format: "--at %g is outside the clip, which runs from 0 to %.2f seconds", time, timeline.duration))
+  private func renderStill(_ renderer: FrameRenderer, at time: Double, paths: OutputPaths,
+                           cleanup: CleanupRegistry) throws {
+    let duration = renderer.timeline.duration
+    guard time >= 0, time <= duration else {
+      throw CLIError.usage(String(format: "--at %g is outside the clip, which runs from 0 to %.2f seconds", time, duration))
     }
     try paths.createFolder()
-    let renderer = FrameRenderer(timeline: timeline, width: settings.width, height: settings.height,
-                                 transparent: transparent)
     let still = paths.still(at: time)
-    try PNG.write(try renderer.render(at: time), to: still, opaque: !transparent)
-    if !quiet { FileHandle.standardError.write(Data("\(still)\n".utf8)) }
+    let temporary = OutputPaths.temporary(for: still)
+    cleanup.track(temporary)
+    defer { cleanup.removeTemporaries() }
+    try PNG.write(try renderer.render(at: time), to: temporary, opaque: !transparent)
+    try cleanup.commit(temporary, to: still)
+    if !quiet { StandardError.write("\(still)\n") }
   }
 
-  private func renderClip(_ timeline: Timeline, settings: RenderSettings, paths: OutputPaths) throws {
+  private func renderClip(_ renderer: FrameRenderer, fps: Int, paths: OutputPaths, cleanup: CleanupRegistry) throws {
     try paths.createFolder()
-    let cleanup = CleanupRegistry()
-    let interrupts = InterruptHandler(cleanup: cleanup)
-    defer { withExtendedLifetime(interrupts) {} }
-    let renderer = FrameRenderer(timeline: timeline, width: settings.width, height: settings.height,
-                                 transparent: transparent)
-    let exporter = ClipExporter(renderer: renderer, fps: settings.fps)
+    let exporter = ClipExporter(renderer: renderer, fps: fps)
     let sink: FrameSink
     if format == .png {
       sink = try PNGSequenceSink(paths: paths, transparent: transparent, cleanup: cleanup)
     } else {
-      let arguments = FFmpegArguments(width: settings.width, height: settings.height, fps: settings.fps,
+      let arguments = FFmpegArguments(width: renderer.width, height: renderer.height, fps: fps,
                                       format: format, transparent: transparent)
       sink = try FFmpegSink(arguments: arguments, output: paths.clip(format), cleanup: cleanup)
     }
     let progress = ProgressReporter(total: exporter.frameCount, quiet: quiet)
     try exporter.export(to: sink, cleanup: cleanup, progress: progress.update)
-    progress.finish("\(paths.clip(format)): \(settings.width)x\(settings.height) at \(settings.fps) fps")
+    progress.finish("\(paths.clip(format)): \(renderer.width)x\(renderer.height) at \(fps) fps")
   }
 }

@@ -57,12 +57,14 @@ import Testing
     #expect(Colormap.rdBu.color(at: 1).red > Colormap.rdBu.color(at: 1).blue)
   }
 
-  @Test func clampsAndRounds() {
+  @Test func clampsAndPicksBinsLikeMatplotlib() {
     let map = Colormap.viridis
     #expect(map.color(at: -3) == map.color(at: 0))
     #expect(map.color(at: 7) == map.color(at: 1))
     #expect(map.color(at: .nan) == map.color(at: 0))
-    #expect(map.color(at: 0.5) == Color(rgb: map.table[128]))  // 127.5 rounds up
+    #expect(map.color(at: 0.5) == Color(rgb: map.table[128]))
+    #expect(map.color(at: 0.1) == Color(rgb: map.table[25]))    // floor(25.6), as matplotlib
+    #expect(map.color(at: 0.999) == Color(rgb: map.table[255]))
   }
 
   @Test func findsByName() {

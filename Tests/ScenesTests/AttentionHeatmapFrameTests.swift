@@ -37,12 +37,12 @@ import Testing
     let renderer = try renderer()
     let frame = try renderer.render(at: renderer.timeline.duration)
     let scene = try AttentionHeatmapScene(options: SceneOptions())
-    let layout = scene.layout(frame: renderer.timeline.frameSize, measurer: TextMeasurer())
+    let layout = try scene.layout(frame: renderer.timeline.frameSize, measurer: TextMeasurer())
     let scale = Double(Self.height) / 1080
     // Cell (0, 0) is dimmed at the end; sample the focus row, which is not.
     let (query, _) = scene.example.focus
     let cell = layout.cellSize
-    let range = ColorbarScale(maximum: Double(scene.example.attention.weights.storage.max()!)).upperBound
+    let range = scene.scale.upperBound
     for column in [0, 3] {
       // Sample near a cell corner, away from the printed value.
       let x = (layout.grid.minX + Double(column) * cell + cell * 0.15) * scale

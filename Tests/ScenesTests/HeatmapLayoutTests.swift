@@ -16,7 +16,7 @@ import Testing
 
   func layout(count: Int, frame: Size, causal: Bool) throws -> HeatmapLayout {
     let scene = try AttentionHeatmapScene(options: SceneOptions(tokens: tokens(count), causal: causal))
-    return scene.layout(frame: frame, measurer: TextMeasurer())
+    return try scene.layout(frame: frame, measurer: TextMeasurer())
   }
 
   @Test(arguments: counts)
@@ -48,6 +48,13 @@ import Testing
       #expect(layout.rowLabels.allSatisfy { $0 != nil }, "\(count) tokens")
       #expect(layout.columnLabels.allSatisfy { $0 != nil }, "\(count) tokens")
     }
+  }
+
+  @Test func tooNarrowAFrameIsAnError() throws {
+    #expect(throws: SceneError.self) { try layout(count: 64, frame: Size(480, 1080), causal: false) }
+    // A few tokens still fit a portrait frame.
+    let few = try layout(count: 3, frame: Size(608, 1080), causal: false)
+    #expect(few.cellSize >= HeatmapLayout.minCell)
   }
 
   @Test func longTokensAreShortened() throws {

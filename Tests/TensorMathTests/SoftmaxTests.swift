@@ -42,3 +42,10 @@ import Testing
     for j in 0..<3 { #expect(abs(a[0, j] - b[0, j]) < 1e-6) }
   }
 }
+
+@Suite struct SoftmaxBadInputTests {
+  @Test func nanIsNotMistakenForAMaskedRow() {
+    let row = Matrix([[1, .nan]]).softmaxRows().row(0)
+    #expect(row.contains { $0.isNaN })
+  }
+}

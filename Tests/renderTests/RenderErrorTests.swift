@@ -60,6 +60,12 @@ import Testing
     try expectUsageError(["attention-heatmap", "--transparent"], mentions: "--transparent")
   }
 
+  @Test func rejectsAFrameTooNarrowForTheTokens() throws {
+    let tokens = (0..<64).map { "t\($0)" }.joined(separator: " ")
+    try expectUsageError(["attention-heatmap", "--resolution", "480x1080", "--at", "1", "--tokens", tokens],
+                         mentions: "too narrow")
+  }
+
   @Test func rejectsTooFewTokens() throws {
     try expectUsageError(["attention-heatmap", "--tokens", "alone"], mentions: "2 to 64 tokens")
   }

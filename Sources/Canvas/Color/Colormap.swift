@@ -27,10 +27,10 @@ public struct Colormap: Sendable, Hashable {
     all.first { $0.name == name.lowercased() }
   }
 
-  /// The entry for `value`, clamped to [0, 1]; `value · 255` is rounded to pick the entry,
-  /// so 0 gives the first colour and 1 the last.
+  /// The entry for `value`, clamped to [0, 1], picked as matplotlib does: the interval is
+  /// cut into 256 equal bins, `floor(value · 256)`, with 1 falling in the last bin.
   public func color(at value: Double) -> Color {
     let clamped = value.isNaN ? 0 : min(max(value, 0), 1)
-    return Color(rgb: table[Int((clamped * 255).rounded())])
+    return Color(rgb: table[min(Int(clamped * 256), 255)])
   }
 }

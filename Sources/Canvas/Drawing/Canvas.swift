@@ -8,6 +8,8 @@ public final class Canvas {
   private let cr: OpaquePointer
   /// Keeps the target surface alive as long as the context draws into it.
   private let target: AnyObject
+  /// The Pango context text is shaped in, made on first use (a `PangoContext`).
+  private var pango: OpaquePointer?
 
   /// A canvas drawing into `surface`, with the identity transform (1 unit = 1 pixel).
   public init(surface: ImageSurface) throws {
@@ -25,10 +27,27 @@ public final class Canvas {
     cairo_set_antialias(context, CAIRO_ANTIALIAS_GOOD)
   }
 
-  deinit { cairo_destroy(cr) }
+  deinit {
+    if let pango { g_object_unref(UnsafeMutableRawPointer(pango)) }
+    cairo_destroy(cr)
+  }
 
   /// Calls `body` with the Cairo context; only the drawing layer uses this.
   func withContext<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R { try body(cr) }
+
+  /// Calls `body` with the Cairo context and a Pango context matching its current transform.
+  func withTextContext<R>(_ body: (OpaquePointer, OpaquePointer) throws -> R) rethrows -> R {
+    let context: OpaquePointer
+    if let pango {
+      context = pango
+      pango_cairo_update_context(cr, context)
+    } else {
+      context = pango_cairo_create_context(cr)
+      TextLayout.configure(context)
+      pango = context
+    }
+    return try body(cr, context)
+  }
 
   /// Throws if any drawing so far failed (Cairo errors are sticky).
   public func checkStatus() throws { try CanvasError.check(cairo_status(cr)) }

@@ -4,68 +4,31 @@ import Foundation
 /// Writes and reads PNG files through libpng's simplified API (which reports errors as
 /// return values, so no `setjmp` crosses into Swift).
 public enum PNG {
-  /// Writes `surface` to `path` atomically: a temporary file in the same folder, renamed
-  /// over `path` only when complete.
+  /// Writes `surface` to `path` as PNG. Callers that need atomic replacement write to a
+  /// temporary name and rename it.
   ///
   /// With `opaque`, alpha is dropped (an RGB file, smaller and faster); otherwise Cairo's
   /// premultiplied pixels are converted to straight alpha. `fast` trades size for speed
-  /// (no row filter, low zlib level), right for frame sequences.
+  /// (no row filter, low zlib level).
   public static func write(_ surface: ImageSurface, to path: String, opaque: Bool, fast: Bool = true) throws {
-    let (bytes, format, rowBytes) = packed(surface, opaque: opaque)
-    let temporary = path + ".partial-\(getpid())"
+    let layout: PixelLayout = opaque ? .bgr : .straightBGRA
+    var bytes: [UInt8] = []
+    surface.pack(layout, into: &bytes)
     var image = png_image()
     image.version = UInt32(PNG_IMAGE_VERSION)
     image.width = UInt32(surface.width)
     image.height = UInt32(surface.height)
-    image.format = format
+    image.format = UInt32(opaque ? PNG_FORMAT_BGR : PNG_FORMAT_BGRA)
     image.flags = fast ? UInt32(PNG_IMAGE_FLAG_FAST) : 0
     let ok = bytes.withUnsafeBytes { buffer in
-      png_image_write_to_file(&image, temporary, 0, buffer.baseAddress, Int32(rowBytes), nil)
+      png_image_write_to_file(&image, path, 0, buffer.baseAddress, Int32(surface.width * layout.bytesPerPixel), nil)
     }
     guard ok != 0 else {
       let message = withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
       png_image_free(&image)
-      unlink(temporary)
+      unlink(path)
       throw CanvasError.png("could not write \(path): \(message)")
     }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw CanvasError.png("could not write \(path): \(reason)")
-    }
-  }
-
-  /// The pixels in the byte order libpng is told about: B,G,R (opaque) or B,G,R,A straight.
-  static func packed(_ surface: ImageSurface, opaque: Bool) -> ([UInt8], UInt32, Int) {
-    let (width, height, stride) = (surface.width, surface.height, surface.stride)
-    let channels = opaque ? 3 : 4
-    var out = [UInt8](repeating: 0, count: width * height * channels)
-    surface.withUnsafePixels { source in
-      out.withUnsafeMutableBufferPointer { destination in
-        for y in 0..<height {
-          var s = y * stride, d = y * width * channels
-          for _ in 0..<width {
-            let a = source[s + 3]
-            if opaque {
-              destination[d] = source[s]; destination[d + 1] = source[s + 1]; destination[d + 2] = source[s + 2]
-            } else if a == 0 {
-              // Fully transparent: colour is irrelevant; leave zeros.
-            } else {
-              // Undo premultiplication with rounding: c = round(c' * 255 / a).
-              let half = UInt32(a) / 2
-              for k in 0..<3 {
-                destination[d + k] = UInt8(min(255, (UInt32(source[s + k]) * 255 + half) / UInt32(a)))
-              }
-              destination[d + 3] = a
-            }
-            s += 4
-            d += channels
-          }
-        }
-      }
-    }
-    let format = opaque ? UInt32(PNG_FORMAT_BGR) : UInt32(PNG_FORMAT_BGRA)
-    return (out, format, width * channels)
   }
 
   /// A decoded PNG: straight-alpha RGBA bytes, row by row.

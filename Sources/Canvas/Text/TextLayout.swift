@@ -3,12 +3,12 @@ import CCairo
 /// A Pango layout of one string in one font: the single place text is shaped, so measuring
 /// and drawing always agree. Hinting is off, so extents scale exactly with the font size.
 final class TextLayout {
-  let layout: OpaquePointer
+  private let layout: OpaquePointer
   let text: String
 
-  /// A layout in `context` (a `PangoContext`), which it references while alive.
+  /// A layout in `context` (a `PangoContext` set up with `configure`), which it references
+  /// while alive.
   init(context: OpaquePointer, text: String, font: Font) {
-    TextLayout.configure(context)
     layout = pango_layout_new(context)
     self.text = text
     let description = pango_font_description_new()
@@ -22,6 +22,20 @@ final class TextLayout {
   }
 
   deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+  /// Draws the layout with its top-left corner at the Cairo context's current point.
+  func show(in cr: OpaquePointer) {
+    pango_cairo_show_layout(cr, layout)
+  }
+
+  /// The logical box alone, cheaper than `metrics` (no caret positions).
+  var logicalExtents: Rect {
+    var logical = PangoRectangle()
+    pango_layout_get_extents(layout, nil, &logical)
+    let scale = 1 / Double(PANGO_SCALE)
+    return Rect(x: Double(logical.x) * scale, y: Double(logical.y) * scale,
+                width: Double(logical.width) * scale, height: Double(logical.height) * scale)
+  }
 
   /// Turns hinting and glyph-position rounding off, so layout is resolution independent.
   static func configure(_ context: OpaquePointer) {

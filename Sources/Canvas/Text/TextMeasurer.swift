@@ -10,6 +10,7 @@ public final class TextMeasurer {
   public init() {
     let fontMap = pango_cairo_font_map_get_default()  // owned by this thread; not unreffed
     context = pango_font_map_create_context(fontMap)
+    TextLayout.configure(context)
   }
 
   deinit { g_object_unref(UnsafeMutableRawPointer(context)) }

@@ -21,14 +21,6 @@ public enum Effect: Sendable, Hashable {
   /// A brief pulse: grows by `scale` and tints towards `color`, then returns.
   case indicate(color: Color, scale: Double)
 
-  /// Whether the effect brings a node on screen (it is invisible before the effect starts).
-  var introduces: Bool {
-    switch self {
-    case .fadeIn, .create, .write: return true
-    default: return false
-    }
-  }
-
   /// `node` as it is at eased progress `p` of this effect, starting from `node`.
   func apply(to node: Node, progress p: Double) -> Node {
     var n = node

@@ -70,7 +70,7 @@ extension Canvas {
     for row in 0..<heatmap.rows {
       let visibility = heatmap.rowVisibility(row, reveal: reveal)
       guard visibility > 0 else { continue }
-      for column in 0..<heatmap.columns {
+      for column in heatmap.values[row].indices {
         let cell = heatmap.cellRect(row: row, column: column).insetBy(dx: inset, dy: inset)
         let corner = min(cell.width, cell.height) * 0.08
         guard let value = heatmap.values[row][column] else {

@@ -1,0 +1,50 @@
+/// How pixels are laid out when copied out of an `ImageSurface`.
+public enum PixelLayout: Sendable {
+  /// Three bytes B, G, R per pixel; alpha is dropped (for opaque frames).
+  case bgr
+  /// Four bytes B, G, R, A with straight (not premultiplied) alpha, as PNG and ffmpeg's
+  /// `bgra` expect.
+  case straightBGRA
+
+  public var bytesPerPixel: Int { self == .bgr ? 3 : 4 }
+}
+
+extension ImageSurface {
+  /// Copies the pixels into `buffer` (resized as needed), rows packed without padding.
+  public func pack(_ layout: PixelLayout, into buffer: inout [UInt8]) {
+    let (width, height, stride) = (self.width, self.height, self.stride)
+    let channels = layout.bytesPerPixel
+    if buffer.count != width * height * channels {
+      buffer = [UInt8](repeating: 0, count: width * height * channels)
+    }
+    withUnsafePixels { source in
+      buffer.withUnsafeMutableBufferPointer { destination in
+        for y in 0..<height {
+          var s = y * stride
+          var d = y * width * channels
+          for _ in 0..<width {
+            let alpha = source[s + 3]
+            if layout == .bgr || alpha == 255 {
+              destination[d] = source[s]
+              destination[d + 1] = source[s + 1]
+              destination[d + 2] = source[s + 2]
+            } else if alpha == 0 {
+              destination[d] = 0
+              destination[d + 1] = 0
+              destination[d + 2] = 0
+            } else {
+              // Undo premultiplication with rounding: c = round(c' · 255 / a).
+              let a = UInt32(alpha)
+              for k in 0..<3 {
+                destination[d + k] = UInt8(min(255, (UInt32(source[s + k]) * 255 + a / 2) / a))
+              }
+            }
+            if channels == 4 { destination[d + 3] = alpha }
+            s += 4
+            d += channels
+          }
+        }
+      }
+    }
+  }
+}
