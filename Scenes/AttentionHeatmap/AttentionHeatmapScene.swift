@@ -20,7 +20,9 @@ public struct AttentionHeatmapScene: ReelScene {
   public init(options: SceneOptions) throws {
     let tokens = options.tokens ?? Self.defaultTokens
     guard Self.tokenLimit.contains(tokens.count) else {
-      throw SceneError("attention-heatmap needs \(Self.tokenLimit.lowerBound) to \(Self.tokenLimit.upperBound) tokens; got \(tokens.count)")
+      throw SceneError(
+        "attention-heatmap needs \(Self.tokenLimit.lowerBound) to \(Self.tokenLimit.upperBound) tokens; got \(tokens.count)"
+      )
     }
     example = AttentionExample(tokens: tokens, seed: options.seed, causal: options.causal)
     colormap = options.colormap
@@ -30,7 +32,8 @@ public struct AttentionHeatmapScene: ReelScene {
   /// The two caption lines: who the focus query attends to most, and with what weight.
   public var captionLines: [String] {
     let (query, keys) = example.focus
-    let tokens = example.tokens, weights = example.attention.weights
+    let tokens = example.tokens
+    let weights = example.attention.weights
     guard let first = keys.first else { return ["“\(tokens[query])” attends only to itself"] }
     var detail = String(format: "weight %.2f", weights[query, first])
     if keys.count > 1 {
@@ -40,8 +43,9 @@ public struct AttentionHeatmapScene: ReelScene {
   }
 
   public func layout(frame: Size, measurer: TextMeasurer) throws -> HeatmapLayout {
-    try HeatmapLayout(tokens: example.tokens, frame: frame, scale: scale, causal: example.causal,
-                      caption: captionLines, measurer: measurer)
+    try HeatmapLayout(
+      tokens: example.tokens, frame: frame, scale: scale, causal: example.causal,
+      caption: captionLines, measurer: measurer)
   }
 
   public func record(into scene: inout SceneRecorder, measurer m: TextMeasurer) throws {
@@ -58,34 +62,45 @@ public struct AttentionHeatmapScene: ReelScene {
     let rowLabels = layout.rowLabels.map { $0.map { scene.make($0.node(measurer: m)) } }
     let columnLabels = layout.columnLabels.map { $0.map { scene.make($0.node(measurer: m)) } }
     let axisTitles = [layout.keysTitle, layout.queriesTitle].map { scene.make($0.node(measurer: m)) }
-    scene.play(.laggedStart(rowLabels.compactMap { $0 }.map { .fadeIn($0, shift: Point(-10, 0)) }, lagRatio: 0.15),
-               .laggedStart(columnLabels.compactMap { $0 }.map { .fadeIn($0, shift: Point(0, -10)) }, lagRatio: 0.15),
-               .fadeIn(axisTitles), duration: 1.0)
+    scene.play(
+      .laggedStart(rowLabels.compactMap { $0 }.map { .fadeIn($0, shift: Point(-10, 0)) }, lagRatio: 0.15),
+      .laggedStart(columnLabels.compactMap { $0 }.map { .fadeIn($0, shift: Point(0, -10)) }, lagRatio: 0.15),
+      .fadeIn(axisTitles), duration: 1.0)
 
     scene.section("weights")
-    let heatmap = scene.make(Node(.heatmap(HeatmapContent(
-      values: example.maskedWeights, colormap: colormap, range: 0...scale.upperBound,
-      cellSize: Size(layout.cellSize, layout.cellSize), gap: max(1, min(3, layout.cellSize * 0.04)),
-      valueFont: layout.valueFont)), at: layout.grid.center))
+    let heatmap = scene.make(
+      Node(
+        .heatmap(
+          HeatmapContent(
+            values: example.maskedWeights, colormap: colormap, range: 0...scale.upperBound,
+            cellSize: Size(layout.cellSize, layout.cellSize), gap: max(1, min(3, layout.cellSize * 0.04)),
+            valueFont: layout.valueFont)), at: layout.grid.center))
     let colorbar = colorbarNodes(layout, measurer: m).map { scene.make($0) }
-    scene.play(.create(heatmap).rate(.linear), .laggedStart(colorbar.map { .fadeIn($0) }, lagRatio: 0.1),
-               duration: 2.0)
+    scene.play(
+      .create(heatmap).rate(.linear), .laggedStart(colorbar.map { .fadeIn($0) }, lagRatio: 0.1),
+      duration: 2.0)
     scene.wait(0.3)
 
     scene.section("focus")
     let (query, keys) = example.focus
     let cell = layout.cellSize
-    let rowBox = Rect(x: layout.grid.minX, y: layout.grid.minY + Double(query) * cell, width: layout.grid.width, height: cell)
+    let rowBox = Rect(
+      x: layout.grid.minX, y: layout.grid.minY + Double(query) * cell, width: layout.grid.width, height: cell)
     let dimmers = dimmingNodes(around: rowBox, grid: layout.grid).map { scene.make($0) }
-    let outline = scene.make(.rectangle(width: rowBox.width + 6, height: rowBox.height + 6, cornerRadius: 6,
-                                        at: rowBox.center, stroke: Palette.accent, strokeWidth: 4))
-    scene.play(.fade(dimmers, to: 0.66), .create(outline),
-               .recolor([rowLabels[query]].compactMap { $0 }, fill: Palette.accent), duration: 0.7)
+    let outline = scene.make(
+      .rectangle(
+        width: rowBox.width + 6, height: rowBox.height + 6, cornerRadius: 6,
+        at: rowBox.center, stroke: Palette.accent, strokeWidth: 4))
+    scene.play(
+      .fade(dimmers, to: 0.66), .create(outline),
+      .recolor([rowLabels[query]].compactMap { $0 }, fill: Palette.accent), duration: 0.7)
     let strongest = keys.prefix(n > 2 ? 2 : 1)
     let keyBoxes = strongest.map { key in
-      scene.make(.rectangle(width: cell + 2, height: cell + 2, cornerRadius: 5,
-                            at: Point(layout.grid.minX + (Double(key) + 0.5) * cell, rowBox.center.y),
-                            stroke: Palette.ink, strokeWidth: 3))
+      scene.make(
+        .rectangle(
+          width: cell + 2, height: cell + 2, cornerRadius: 5,
+          at: Point(layout.grid.minX + (Double(key) + 0.5) * cell, rowBox.center.y),
+          stroke: Palette.ink, strokeWidth: 3))
     }
     let keyLabels = strongest.compactMap { columnLabels[$0] }
     scene.play(.create(keyBoxes), .recolor(keyLabels, fill: Palette.accent), duration: 0.6)
@@ -107,13 +122,19 @@ public struct AttentionHeatmapScene: ReelScene {
     gradient.strokeStyle.width = 1
     var nodes = [layout.colorbarTitle.node(measurer: m), gradient]
     for label in layout.ticks {
-      nodes.append(.line(from: Point(bar.maxX, label.center.y), to: Point(bar.maxX + 6, label.center.y),
-                         color: Palette.muted, width: 1.5))
+      nodes.append(
+        .line(
+          from: Point(bar.maxX, label.center.y), to: Point(bar.maxX + 6, label.center.y),
+          color: Palette.muted, width: 1.5))
       nodes.append(label.node(measurer: m))
     }
     if let swatch = layout.maskSwatch, let legend = layout.maskLegend {
-      nodes.append(Node(.heatmap(HeatmapContent(values: [[nil]], colormap: colormap, range: 0...1,
-                                                cellSize: swatch.size, gap: 0)), at: swatch.center))
+      nodes.append(
+        Node(
+          .heatmap(
+            HeatmapContent(
+              values: [[nil]], colormap: colormap, range: 0...1,
+              cellSize: swatch.size, gap: 0)), at: swatch.center))
       nodes.append(legend.node(measurer: m))
     }
     return nodes
@@ -122,8 +143,12 @@ public struct AttentionHeatmapScene: ReelScene {
   /// Translucent background-coloured panels over every row except the focus row.
   private func dimmingNodes(around row: Rect, grid: Rect) -> [Node] {
     var panels: [Rect] = []
-    if row.minY > grid.minY { panels.append(Rect(x: grid.minX, y: grid.minY, width: grid.width, height: row.minY - grid.minY)) }
-    if row.maxY < grid.maxY { panels.append(Rect(x: grid.minX, y: row.maxY, width: grid.width, height: grid.maxY - row.maxY)) }
+    if row.minY > grid.minY {
+      panels.append(Rect(x: grid.minX, y: grid.minY, width: grid.width, height: row.minY - grid.minY))
+    }
+    if row.maxY < grid.maxY {
+      panels.append(Rect(x: grid.minX, y: row.maxY, width: grid.width, height: grid.maxY - row.maxY))
+    }
     return panels.map { rect in
       var node = Node.rectangle(width: rect.width, height: rect.height, at: rect.center, fill: Palette.background)
       node.opacity = 0

@@ -45,17 +45,21 @@ public struct HeatmapLayout: Sendable {
   /// The smallest cell worth drawing; a frame too narrow for it is an error, not a mess.
   static let minCell = 6.0
 
-  public init(tokens: [String], frame: Size, scale: ColorbarScale, causal: Bool,
-              caption captionLines: [String], measurer m: TextMeasurer) throws {
+  public init(
+    tokens: [String], frame: Size, scale: ColorbarScale, causal: Bool,
+    caption captionLines: [String], measurer m: TextMeasurer
+  ) throws {
     let n = tokens.count
     let margin = Self.margin
-    let ink = Palette.ink, muted = Palette.muted
+    let ink = Palette.ink
+    let muted = Palette.muted
 
     // Title block.
     var title = PlacedText("Self-attention weights", font: Font(size: 46, weight: .semibold), color: ink, measurer: m)
     title.center = Point(frame.width / 2, 34 + title.size.height / 2)
-    var subtitle = PlacedText("softmax(QKᵀ / √dₖ): each row is one query's attention over the keys and sums to 1",
-                              font: Font(size: 24), color: muted, measurer: m)
+    var subtitle = PlacedText(
+      "softmax(QKᵀ / √dₖ): each row is one query's attention over the keys and sums to 1",
+      font: Font(size: 24), color: muted, measurer: m)
     subtitle.string = m.truncated(subtitle.string, font: subtitle.font, maxWidth: frame.width - 2 * margin)
     subtitle.center = Point(frame.width / 2, title.box.maxY + 6 + subtitle.size.height / 2)
 
@@ -64,7 +68,8 @@ public struct HeatmapLayout: Sendable {
     let tickValues = scale.ticks
     var ticks = tickValues.map { PlacedText(String(format: "%.2f", $0), font: tickFont, color: muted, measurer: m) }
     var colorbarTitle = PlacedText("weight", font: Font(size: 22, italic: true), color: muted, measurer: m)
-    var maskLegend = causal ? PlacedText("masked (−∞ before softmax)", font: Font(size: 20), color: muted, measurer: m) : nil
+    var maskLegend =
+      causal ? PlacedText("masked (−∞ before softmax)", font: Font(size: 20), color: muted, measurer: m) : nil
     let panelMax = max(240, min(560, frame.width * 0.3))
     var caption = captionLines.enumerated().map { index, line in
       let font = index == 0 ? Font(size: 30, weight: .semibold) : Font(size: 24)
@@ -73,7 +78,8 @@ public struct HeatmapLayout: Sendable {
     }
     let barWidth = 26.0
     let tickWidth = ticks.map(\.size.width).max() ?? 0
-    let panelWidth = ([barWidth + 10 + tickWidth, colorbarTitle.size.width, (maskLegend?.size.width ?? 0) + 34]
+    let panelWidth =
+      ([barWidth + 10 + tickWidth, colorbarTitle.size.width, (maskLegend?.size.width ?? 0) + 34]
       + caption.map(\.size.width)).max()!
 
     // Heatmap: the largest label font whose cells still hold it.
@@ -116,8 +122,9 @@ public struct HeatmapLayout: Sendable {
     // Show every k-th label when one line is taller than a cell.
     let stride = max(1, Int((lineHeight / cell).rounded(.up)))
     // The label column also holds the "Keys" title in its top corner.
-    let rowLabelWidth = max(choice.rows.map { m.measure($0, font: choice.font).width }.max() ?? 0,
-                            keysTitle.size.width)
+    let rowLabelWidth = max(
+      choice.rows.map { m.measure($0, font: choice.font).width }.max() ?? 0,
+      keysTitle.size.width)
 
     // Centre the whole composition horizontally and the heatmap block vertically.
     let gridSide = cell * Double(n)
@@ -149,7 +156,8 @@ public struct HeatmapLayout: Sendable {
 
     // Value font: as large as reads well, and only if "0.00" fits inside a cell.
     let valueSize = min(30, (cell * 0.3).rounded(.down))
-    let valueFits = valueSize >= Self.minFont
+    let valueFits =
+      valueSize >= Self.minFont
       && m.measure("0.00", font: Font(family: Font.sans, size: valueSize)).width <= cell - 10
     let valueFont = valueFits ? Font(size: valueSize) : nil
 

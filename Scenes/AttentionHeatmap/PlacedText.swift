@@ -12,8 +12,10 @@ public struct PlacedText: Sendable, Hashable {
   /// The unrotated measured size.
   public var size: Size
 
-  public init(_ string: String, font: Font, color: Color, center: Point = .zero,
-              isVertical: Bool = false, measurer: TextMeasurer) {
+  public init(
+    _ string: String, font: Font, color: Color, center: Point = .zero,
+    isVertical: Bool = false, measurer: TextMeasurer
+  ) {
     self.string = string
     self.font = font
     self.color = color

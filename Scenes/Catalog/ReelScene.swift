@@ -23,8 +23,10 @@ public enum SceneCatalog {
   }
 
   /// Builds the timeline of scene `type` for a logical frame of `frameSize`.
-  public static func timeline(of type: any ReelScene.Type, options: SceneOptions,
-                              frameSize: Size) throws -> Timeline {
+  public static func timeline(
+    of type: any ReelScene.Type, options: SceneOptions,
+    frameSize: Size
+  ) throws -> Timeline {
     let scene = try type.init(options: options)
     var recorder = SceneRecorder(frameSize: frameSize, background: Palette.background)
     try scene.record(into: &recorder, measurer: TextMeasurer())

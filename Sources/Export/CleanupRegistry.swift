@@ -39,7 +39,8 @@ public final class CleanupRegistry: @unchecked Sendable {
     try lock.withLock {
       guard !aborted else { throw ExportError.interrupted }
       let manager = FileManager.default
-      var temporaryIsFolder: ObjCBool = false, finalIsFolder: ObjCBool = false
+      var temporaryIsFolder: ObjCBool = false
+      var finalIsFolder: ObjCBool = false
       manager.fileExists(atPath: temporary, isDirectory: &temporaryIsFolder)
       let finalExists = manager.fileExists(atPath: final, isDirectory: &finalIsFolder)
       if finalExists && finalIsFolder.boolValue != temporaryIsFolder.boolValue {

@@ -56,8 +56,10 @@ public struct ClipExporter: Sendable {
     }
   }
 
-  private func exportConcurrently(to sink: ConcurrentFrameSink, cleanup: CleanupRegistry,
-                                  progress: (Int) -> Void) throws {
+  private func exportConcurrently(
+    to sink: ConcurrentFrameSink, cleanup: CleanupRegistry,
+    progress: (Int) -> Void
+  ) throws {
     let draw = framesToDraw()
     let batch = try FrameBatch(size: batchSize, renderer: renderer)
     var lastDrawn = 0
@@ -75,8 +77,10 @@ public struct ClipExporter: Sendable {
 
   private func exportInOrder(to sink: FrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
     let draw = framesToDraw()
-    let buffers = try [FrameBatch(size: batchSize, renderer: renderer),
-                       FrameBatch(size: batchSize, renderer: renderer)]
+    let buffers = try [
+      FrameBatch(size: batchSize, renderer: renderer),
+      FrameBatch(size: batchSize, renderer: renderer),
+    ]
     let writer = DispatchQueue(label: "reel.frame-writer")
     let written = DispatchGroup()
     defer { written.wait() }  // never leave with the writer still using the sink
@@ -139,8 +143,10 @@ final class FrameBatch: @unchecked Sendable {
 
   /// Draws the frames of `frames` marked in `draw`, frame k into `surfaces[k - start]`;
   /// `deliver`, if given, takes each frame on the thread that drew it.
-  func render(_ frames: Range<Int>, draw: [Bool], time: (Int) -> Double,
-              deliver: (@Sendable (ImageSurface, Int) throws -> Void)? = nil) {
+  func render(
+    _ frames: Range<Int>, draw: [Bool], time: (Int) -> Double,
+    deliver: (@Sendable (ImageSurface, Int) throws -> Void)? = nil
+  ) {
     let toDraw = frames.filter { draw[$0] }
     let times = toDraw.map(time)
     errors = Array(repeating: nil, count: surfaces.count)

@@ -10,7 +10,8 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
   public var description: String {
     switch self {
     case .ffmpegMissing:
-      return "ffmpeg is not installed or not on PATH; install it with: sudo apt-get install ffmpeg (or use --format png)"
+      return
+        "ffmpeg is not installed or not on PATH; install it with: sudo apt-get install ffmpeg (or use --format png)"
     case .ffmpegFailed(let status, let tail):
       return "ffmpeg failed with exit status \(status)" + (tail.isEmpty ? "" : ": \(tail)")
     case .ffmpegExitedEarly(let tail):

@@ -15,26 +15,34 @@ public struct FFmpegArguments: Sendable, Equatable {
   }
 
   public func arguments(output: String) -> [String] {
-    let input = ["-hide_banner", "-loglevel", "error", "-nostats", "-y",
-                 "-f", "rawvideo", "-pix_fmt", "bgra", "-s", "\(width)x\(height)",
-                 "-framerate", "\(fps)", "-i", "-", "-an"]
+    let input = [
+      "-hide_banner", "-loglevel", "error", "-nostats", "-y",
+      "-f", "rawvideo", "-pix_fmt", "bgra", "-s", "\(width)x\(height)",
+      "-framerate", "\(fps)", "-i", "-", "-an",
+    ]
     // BT.709 matrix for HD, tagged so players do not shift colours.
     let bt709 = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709"]
     switch format {
     case .mp4:
-      return input + ["-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p",
-                      "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-tune", "animation"]
+      return input + [
+        "-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p",
+        "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-tune", "animation",
+      ]
         + bt709 + ["-movflags", "+faststart", "-f", "mp4", output]
     case .webm:
       let pixelFormat = transparent ? "yuva420p" : "yuv420p"
-      return input + ["-vf", "scale=out_color_matrix=bt709:out_range=tv,format=\(pixelFormat)",
-                      "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "32", "-deadline", "good",
-                      "-cpu-used", "5", "-row-mt", "1"]
+      return input + [
+        "-vf", "scale=out_color_matrix=bt709:out_range=tv,format=\(pixelFormat)",
+        "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "32", "-deadline", "good",
+        "-cpu-used", "5", "-row-mt", "1",
+      ]
         + bt709 + ["-f", "webm", output]
     case .gif:
-      return input + ["-filter_complex",
-                      "[0:v]split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=sierra2_4a:diff_mode=rectangle",
-                      "-loop", "0", "-f", "gif", output]
+      return input + [
+        "-filter_complex",
+        "[0:v]split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=sierra2_4a:diff_mode=rectangle",
+        "-loop", "0", "-f", "gif", output,
+      ]
     case .png:
       return input + ["-f", "image2", output]
     }

@@ -41,7 +41,9 @@ public final class FFmpegSink: FrameSink {
     }
     cleanup.track(process)
     // Drain stderr with POSIX reads (Foundation's `availableData` traps on a read error).
-    let fd = stderr.fileHandleForReading.fileDescriptor, tail = self.tail, done = stderrDone
+    let fd = stderr.fileHandleForReading.fileDescriptor
+    let tail = self.tail
+    let done = stderrDone
     Thread.detachNewThread {
       var chunk = [UInt8](repeating: 0, count: 4096)
       while true {

@@ -47,7 +47,8 @@ public struct OutputPaths: Sendable {
 
   static func reason(_ error: Error) -> String {
     if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-       underlying.domain == NSPOSIXErrorDomain {
+      underlying.domain == NSPOSIXErrorDomain
+    {
       return String(cString: strerror(Int32(underlying.code)))
     }
     return (error as NSError).localizedDescription

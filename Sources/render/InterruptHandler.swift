@@ -26,5 +26,7 @@ final class InterruptHandler {
     }
   }
 
-  deinit { sources.forEach { $0.cancel() } }
+  deinit {
+    for source in sources { source.cancel() }
+  }
 }

@@ -57,11 +57,13 @@ struct RenderScene: ParsableCommand {
     }
     let settings = try RenderSettings(self)
     do {
-      let timeline = try SceneCatalog.timeline(of: sceneType, options: settings.sceneOptions,
-                                               frameSize: settings.logicalFrame)
+      let timeline = try SceneCatalog.timeline(
+        of: sceneType, options: settings.sceneOptions,
+        frameSize: settings.logicalFrame)
       let paths = OutputPaths(root: output, scene: sceneType.name)
-      let renderer = FrameRenderer(timeline: timeline, width: settings.width, height: settings.height,
-                                   transparent: transparent)
+      let renderer = FrameRenderer(
+        timeline: timeline, width: settings.width, height: settings.height,
+        transparent: transparent)
       let cleanup = CleanupRegistry()
       let interrupts = InterruptHandler(cleanup: cleanup)
       defer { withExtendedLifetime(interrupts) {} }
@@ -75,11 +77,14 @@ struct RenderScene: ParsableCommand {
     }
   }
 
-  private func renderStill(_ renderer: FrameRenderer, at time: Double, paths: OutputPaths,
-                           cleanup: CleanupRegistry) throws {
+  private func renderStill(
+    _ renderer: FrameRenderer, at time: Double, paths: OutputPaths,
+    cleanup: CleanupRegistry
+  ) throws {
     let duration = renderer.timeline.duration
     guard time >= 0, time <= duration else {
-      throw CLIError.usage(String(format: "--at %g is outside the clip, which runs from 0 to %.2f seconds", time, duration))
+      throw CLIError.usage(
+        String(format: "--at %g is outside the clip, which runs from 0 to %.2f seconds", time, duration))
     }
     try paths.createFolder()
     let still = paths.still(at: time)
@@ -98,8 +103,9 @@ struct RenderScene: ParsableCommand {
     if format == .png {
       sink = try PNGSequenceSink(paths: paths, transparent: transparent, cleanup: cleanup)
     } else {
-      let arguments = FFmpegArguments(width: renderer.width, height: renderer.height, fps: fps,
-                                      format: format, transparent: transparent)
+      let arguments = FFmpegArguments(
+        width: renderer.width, height: renderer.height, fps: fps,
+        format: format, transparent: transparent)
       sink = try FFmpegSink(arguments: arguments, output: paths.clip(format), cleanup: cleanup)
     }
     let progress = ProgressReporter(total: exporter.frameCount, quiet: quiet)

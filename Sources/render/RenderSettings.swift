@@ -22,17 +22,22 @@ struct RenderSettings {
     }
     let fps = command.fps ?? command.quality.fps
     guard Self.fpsLimit.contains(fps) else {
-      throw CLIError.usage("--fps must be between \(Self.fpsLimit.lowerBound) and \(Self.fpsLimit.upperBound); got \(fps)")
+      throw CLIError.usage(
+        "--fps must be between \(Self.fpsLimit.lowerBound) and \(Self.fpsLimit.upperBound); got \(fps)")
     }
     let stillOnly = command.at != nil
     if !stillOnly && command.format.needsEvenSize && (width % 2 != 0 || height % 2 != 0) {
-      throw CLIError.usage("\(command.format.rawValue) needs an even width and height (yuv420p); got \(width)x\(height), try \(width + width % 2)x\(height + height % 2)")
+      throw CLIError.usage(
+        "\(command.format.rawValue) needs an even width and height (yuv420p); got \(width)x\(height), try \(width + width % 2)x\(height + height % 2)"
+      )
     }
     if command.transparent && !stillOnly && !command.format.supportsTransparency {
-      throw CLIError.usage("--transparent works with --format png or webm (or a still with --at), not \(command.format.rawValue)")
+      throw CLIError.usage(
+        "--transparent works with --format png or webm (or a still with --at), not \(command.format.rawValue)")
     }
     guard let colormap = Colormap.named(command.colormap) else {
-      throw CLIError.usage("unknown colormap '\(command.colormap)'; choose one of: \(Colormap.all.map(\.name).joined(separator: ", "))")
+      throw CLIError.usage(
+        "unknown colormap '\(command.colormap)'; choose one of: \(Colormap.all.map(\.name).joined(separator: ", "))")
     }
     var tokens: [String]?
     if let text = command.tokens {
@@ -51,7 +56,9 @@ struct RenderSettings {
       throw CLIError.usage("--resolution must look like 1920x1080; got '\(text)'")
     }
     guard sizeLimit.contains(width), sizeLimit.contains(height) else {
-      throw CLIError.usage("--resolution must be between \(sizeLimit.lowerBound) and \(sizeLimit.upperBound) pixels each way; got \(width)x\(height)")
+      throw CLIError.usage(
+        "--resolution must be between \(sizeLimit.lowerBound) and \(sizeLimit.upperBound) pixels each way; got \(width)x\(height)"
+      )
     }
     return (width, height)
   }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Canvas
 
 @Suite struct ColorTests {
@@ -63,7 +64,7 @@ import Testing
     #expect(map.color(at: 7) == map.color(at: 1))
     #expect(map.color(at: .nan) == map.color(at: 0))
     #expect(map.color(at: 0.5) == Color(rgb: map.table[128]))
-    #expect(map.color(at: 0.1) == Color(rgb: map.table[25]))    // floor(25.6), as matplotlib
+    #expect(map.color(at: 0.1) == Color(rgb: map.table[25]))  // floor(25.6), as matplotlib
     #expect(map.color(at: 0.999) == Color(rgb: map.table[255]))
   }
 

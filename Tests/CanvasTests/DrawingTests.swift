@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Canvas
 
 /// Pixel checks of what the canvas draws.
@@ -40,25 +41,29 @@ import Testing
 
   @Test func strokesTheOutline() throws {
     let (surface, canvas) = try whiteCanvas()
-    canvas.stroke(.rectangle(Rect(x: 10, y: 10, width: 44, height: 44)), with: .solid(blue),
-                  style: StrokeStyle(width: 4, cap: .butt, join: .miter))
+    canvas.stroke(
+      .rectangle(Rect(x: 10, y: 10, width: 44, height: 44)), with: .solid(blue),
+      style: StrokeStyle(width: 4, cap: .butt, join: .miter))
     #expect(surface.pixel(x: 10, y: 32) == blue)
     #expect(surface.pixel(x: 32, y: 32) == .white)
   }
 
   @Test func dashesLeaveGaps() throws {
     let (surface, canvas) = try whiteCanvas()
-    canvas.stroke(.line(from: Point(0, 32.5), to: Point(64, 32.5)), with: .solid(.black),
-                  style: StrokeStyle(width: 3, cap: .butt, dash: [8, 8]))
+    canvas.stroke(
+      .line(from: Point(0, 32.5), to: Point(64, 32.5)), with: .solid(.black),
+      style: StrokeStyle(width: 3, cap: .butt, dash: [8, 8]))
     #expect(surface.pixel(x: 4, y: 32) == .black)
     #expect(surface.pixel(x: 12, y: 32) == .white)
   }
 
   @Test func linearGradientRunsBetweenItsEnds() throws {
     let (surface, canvas) = try whiteCanvas(100, 10)
-    canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 100, height: 10)),
-                with: .linearGradient(start: Point(0, 0), end: Point(100, 0),
-                                      stops: [GradientStop(0, red), GradientStop(1, blue)]))
+    canvas.fill(
+      .rectangle(Rect(x: 0, y: 0, width: 100, height: 10)),
+      with: .linearGradient(
+        start: Point(0, 0), end: Point(100, 0),
+        stops: [GradientStop(0, red), GradientStop(1, blue)]))
     #expect(close(surface.pixel(x: 0, y: 5), red, 0.02))
     #expect(close(surface.pixel(x: 99, y: 5), blue, 0.02))
     let middle = surface.pixel(x: 50, y: 5)
@@ -67,9 +72,11 @@ import Testing
 
   @Test func radialGradientFadesOutwards() throws {
     let (surface, canvas) = try whiteCanvas()
-    canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 64, height: 64)),
-                with: .radialGradient(center: Point(32, 32), radius: 32,
-                                      stops: [GradientStop(0, .black), GradientStop(1, .white)]))
+    canvas.fill(
+      .rectangle(Rect(x: 0, y: 0, width: 64, height: 64)),
+      with: .radialGradient(
+        center: Point(32, 32), radius: 32,
+        stops: [GradientStop(0, .black), GradientStop(1, .white)]))
     #expect(surface.pixel(x: 32, y: 32).red < 0.05)
     #expect(abs(surface.pixel(x: 48, y: 32).red - 0.5) < 0.05)
     #expect(surface.pixel(x: 0, y: 0) == .white)  // past the radius the last stop extends
@@ -82,7 +89,8 @@ import Testing
       canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 40, height: 40)), with: .solid(.black))
       canvas.fill(.rectangle(Rect(x: 20, y: 20, width: 40, height: 40)), with: .solid(.black))
     }
-    let overlap = surface.pixel(x: 30, y: 30), single = surface.pixel(x: 10, y: 10)
+    let overlap = surface.pixel(x: 30, y: 30)
+    let single = surface.pixel(x: 10, y: 10)
     #expect(close(overlap, single))
     #expect(abs(single.red - 0.5) < 0.01)
   }
@@ -127,8 +135,8 @@ import Testing
     defer { unlink(path) }
     try PNG.write(surface, to: path, opaque: false)
     let image = try PNG.read(path)
-    #expect(image.rgba[0] == 255)                    // unpremultiplied red
-    #expect(abs(Int(image.rgba[3]) - 128) <= 1)       // half alpha
+    #expect(image.rgba[0] == 255)  // unpremultiplied red
+    #expect(abs(Int(image.rgba[3]) - 128) <= 1)  // half alpha
   }
 
   @Test func pngWriteToMissingFolderThrows() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Canvas
 
 @Suite struct TextTests {
@@ -44,10 +45,15 @@ import Testing
     let origin = Point(20, 10)
     canvas.drawText("Keys", font: font, color: .black, at: origin)
     let box = Rect(origin: origin, size: measurer.measure("Keys", font: font).logical.size)
-    var inside = 0, outside = 0
+    var inside = 0
+    var outside = 0
     for y in 0..<60 {
       for x in 0..<200 where surface.pixel(x: x, y: y).red < 0.5 {
-        if box.insetBy(dx: -1, dy: -1).contains(Point(Double(x) + 0.5, Double(y) + 0.5)) { inside += 1 } else { outside += 1 }
+        if box.insetBy(dx: -1, dy: -1).contains(Point(Double(x) + 0.5, Double(y) + 0.5)) {
+          inside += 1
+        } else {
+          outside += 1
+        }
       }
     }
     #expect(inside > 200)

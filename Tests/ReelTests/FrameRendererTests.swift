@@ -1,5 +1,6 @@
 import Canvas
 import Testing
+
 @testable import Reel
 
 @Suite struct FrameRendererTests {
@@ -37,7 +38,8 @@ import Testing
   @Test func writtenTextGrowsFromTheLeft() throws {
     let measurer = TextMeasurer()
     var scene = SceneRecorder(frameSize: Size(400, 100))
-    let text = scene.make(.text("WWWWWWWW", font: Font(size: 40), color: .black, at: Point(200, 50), measurer: measurer))
+    let text = scene.make(
+      .text("WWWWWWWW", font: Font(size: 40), color: .black, at: Point(200, 50), measurer: measurer))
     scene.play(.write(text), duration: 1, rate: .linear)
     let frame = try FrameRenderer(timeline: scene.timeline, width: 400, height: 100).render(at: 0.5)
     let box = text.bounds

@@ -1,10 +1,13 @@
 import Canvas
 import Testing
+
 @testable import Reel
 
 @Suite struct GroupTests {
-  let boxes = [Node.rectangle(width: 10, height: 10), .rectangle(width: 20, height: 30),
-               .rectangle(width: 40, height: 20)]
+  let boxes = [
+    Node.rectangle(width: 10, height: 10), .rectangle(width: 20, height: 30),
+    .rectangle(width: 40, height: 20),
+  ]
 
   @Test func rowPlacesBoxesSideBySide() {
     let row = Group(boxes).arranged(.row, spacing: 5)

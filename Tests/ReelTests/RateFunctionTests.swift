@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reel
 
 @Suite struct RateFunctionTests {

@@ -1,5 +1,6 @@
 import Canvas
 import Testing
+
 @testable import Reel
 
 @Suite struct TimelineTests {
@@ -69,7 +70,8 @@ import Testing
 
   @Test func successionRunsPartsOneAfterAnother() {
     var scene = SceneRecorder(frameSize: frame)
-    let a = scene.make(square()), b = scene.make(square(at: Point(300, 0)))
+    let a = scene.make(square())
+    let b = scene.make(square(at: Point(300, 0)))
     scene.play(.succession([.fadeIn(a), .fadeIn(b)]), duration: 2, rate: .linear)
     #expect(scene.timeline.state(at: 0.5).count == 1)
     #expect(scene.timeline.state(at: 1.5).map(\.opacity) == [1, 0.5])

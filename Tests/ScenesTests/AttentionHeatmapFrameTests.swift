@@ -2,6 +2,7 @@ import Canvas
 import Foundation
 import Reel
 import Testing
+
 @testable import Scenes
 
 /// Key frames of the default scene against golden images, and run-to-run determinism.
@@ -49,8 +50,9 @@ import Testing
       let y = (layout.grid.minY + Double(query) * cell + cell * 0.15) * scale
       let expected = Colormap.viridis.color(at: Double(scene.example.attention.weights[query, column]) / range)
       let actual = frame.pixel(x: Int(x), y: Int(y))
-      #expect(abs(actual.red - expected.red) < 0.02 && abs(actual.green - expected.green) < 0.02
-              && abs(actual.blue - expected.blue) < 0.02, "column \(column)")
+      #expect(
+        abs(actual.red - expected.red) < 0.02 && abs(actual.green - expected.green) < 0.02
+          && abs(actual.blue - expected.blue) < 0.02, "column \(column)")
     }
   }
 }

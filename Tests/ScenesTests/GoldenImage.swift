@@ -19,13 +19,15 @@ struct GoldenImage {
       return
     }
     guard FileManager.default.fileExists(atPath: reference) else {
-      Issue.record("no golden image \(name).png; record it with REEL_RECORD=1 swift test", sourceLocation: sourceLocation)
+      Issue.record(
+        "no golden image \(name).png; record it with REEL_RECORD=1 swift test", sourceLocation: sourceLocation)
       return
     }
     let expected = try PNG.read(reference)
     #expect(expected.width == frame.width && expected.height == frame.height, sourceLocation: sourceLocation)
     guard expected.width == frame.width, expected.height == frame.height else { return }
-    let actualPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-actual-\(getpid()).png").path
+    let actualPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-actual-\(getpid()).png")
+      .path
     try PNG.write(frame, to: actualPath, opaque: true)
     let actual = try PNG.read(actualPath)
     var differing = 0
@@ -40,8 +42,9 @@ struct GoldenImage {
     let fraction = Double(differing) / Double(frame.width * frame.height)
     if fraction > maxDifferingFraction {
       let diffPath = try writeDiff(diff, width: frame.width, height: frame.height, name: name)
-      Issue.record("\(name): \(differing) pixels (\(String(format: "%.3f", fraction * 100))%) differ; actual \(actualPath), diff \(diffPath)",
-                   sourceLocation: sourceLocation)
+      Issue.record(
+        "\(name): \(differing) pixels (\(String(format: "%.3f", fraction * 100))%) differ; actual \(actualPath), diff \(diffPath)",
+        sourceLocation: sourceLocation)
     } else {
       unlink(actualPath)
     }
@@ -51,7 +54,10 @@ struct GoldenImage {
     let surface = try ImageSurface(width: width, height: height)
     surface.withUnsafeMutablePixels { pixels in
       for index in stride(from: 0, to: rgba.count, by: 4) {
-        pixels[index] = 0; pixels[index + 1] = 0; pixels[index + 2] = rgba[index]; pixels[index + 3] = 255
+        pixels[index] = 0
+        pixels[index + 1] = 0
+        pixels[index + 2] = rgba[index]
+        pixels[index + 3] = 255
       }
     }
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-diff-\(getpid()).png").path

@@ -1,5 +1,6 @@
 import Canvas
 import Testing
+
 @testable import Scenes
 
 /// Geometry checks: at every token count and frame shape, no two pieces of text overlap,
@@ -9,8 +10,10 @@ import Testing
   static let counts = [2, 3, 8, 16, 33, 48, 64]
 
   func tokens(_ count: Int) -> [String] {
-    let words = ["The", "transformer", "attends", "to", "every", "token", "at", "once", ",",
-                 "internationalization", "[CLS]", "ĠHello", "▁world", "##ing", "a", "é"]
+    let words = [
+      "The", "transformer", "attends", "to", "every", "token", "at", "once", ",",
+      "internationalization", "[CLS]", "ĠHello", "▁world", "##ing", "a", "é",
+    ]
     return (0..<count).map { words[$0 % words.count] }
   }
 

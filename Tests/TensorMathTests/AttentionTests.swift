@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import TensorMath
 
 @Suite struct AttentionTests {
   @Test func matchesHandComputedExample() {
     // Scores: q·k / √2 = [1/√2, 0]; softmax → [0.66976, 0.33024].
-    let attention = Attention(queries: Matrix([[1, 0]]), keys: Matrix([[1, 0], [0, 1]]),
-                              values: Matrix([[1, 2], [3, 4]]))
+    let attention = Attention(
+      queries: Matrix([[1, 0]]), keys: Matrix([[1, 0], [0, 1]]),
+      values: Matrix([[1, 2], [3, 4]]))
     #expect(abs(attention.scores[0, 0] - 0.707_106_8) < 1e-6)
     #expect(attention.scores[0, 1] == 0)
     #expect(abs(attention.weights[0, 0] - 0.669_761_2) < 1e-5)
@@ -34,7 +36,7 @@ import Testing
     let d = 8
     let pe = PositionalEncoding.sinusoidal(positions: 3, dModel: d)
     for i in stride(from: 0, to: d, by: 2) {
-      #expect(pe[0, i] == 0)      // sin(0)
+      #expect(pe[0, i] == 0)  // sin(0)
       #expect(pe[0, i + 1] == 1)  // cos(0)
     }
     #expect(abs(pe[1, 0] - Float(sin(1.0))) < 1e-6)
@@ -48,9 +50,11 @@ import Testing
     var a = SeededGenerator(seed: 0)
     // SplitMix64's published first output for seed 0.
     #expect(a.next() == 0xE220_A839_7B1D_CDAF)
-    var b = SeededGenerator(seed: 42), c = SeededGenerator(seed: 42)
+    var b = SeededGenerator(seed: 42)
+    var c = SeededGenerator(seed: 42)
     #expect((0..<5).map { _ in b.next() } == (0..<5).map { _ in c.next() })
-    var keyed1 = SeededGenerator(seed: 1, key: "cat"), keyed2 = SeededGenerator(seed: 1, key: "cat")
+    var keyed1 = SeededGenerator(seed: 1, key: "cat")
+    var keyed2 = SeededGenerator(seed: 1, key: "cat")
     var other = SeededGenerator(seed: 1, key: "mat")
     let first = keyed1.next()
     #expect(first == keyed2.next())

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TensorMath
 
 @Suite struct MatrixTests {
@@ -9,8 +10,8 @@ import Testing
   }
 
   @Test func multipliesNonSquare() {
-    let a = Matrix([[1, 0, 2]])          // 1×3
-    let b = Matrix([[1], [2], [3]])      // 3×1
+    let a = Matrix([[1, 0, 2]])  // 1×3
+    let b = Matrix([[1], [2], [3]])  // 3×1
     #expect(a * b == Matrix([[7]]))
     #expect((b * a).rows == 3 && (b * a).columns == 3)
     #expect((b * a)[2, 2] == 6)

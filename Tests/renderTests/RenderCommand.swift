@@ -12,35 +12,45 @@ struct RenderCommand {
   /// The `render` executable built beside the test bundle.
   static let executable: URL = {
     let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [bundleFolder.appendingPathComponent("render"),
-                      bundleFolder.deletingLastPathComponent().appendingPathComponent("render"),
-                      URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                        .appendingPathComponent("../../.build/debug/render").standardized]
+    let candidates = [
+      bundleFolder.appendingPathComponent("render"),
+      bundleFolder.deletingLastPathComponent().appendingPathComponent("render"),
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../.build/debug/render").standardized,
+    ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
   }()
 
   /// Runs `render` with `arguments`; `environment` entries replace the inherited ones.
-  static func run(_ arguments: [String], environment: [String: String] = [:],
-                  then action: ((Process) -> Void)? = nil) throws -> Result {
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:],
+    then action: ((Process) -> Void)? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
     action?(process)
     // Read both pipes to the end before waiting, so a chatty child cannot block.
     let group = DispatchGroup()
-    nonisolated(unsafe) var outData = Data(), errData = Data()
+    nonisolated(unsafe) var outData = Data()
+    nonisolated(unsafe) var errData = Data()
     group.enter()
-    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async {
+      outData = out.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
     errData = err.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                  stderr: String(decoding: errData, as: UTF8.self))
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
   }
 
   /// A fresh temporary folder.
@@ -70,9 +80,11 @@ struct VideoProbe {
   init(_ path: String) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_frames",
-                         "-show_entries", "stream=codec_name,pix_fmt,width,height,nb_read_frames,r_frame_rate,color_space",
-                         "-of", "default=noprint_wrappers=1", path]
+    process.arguments = [
+      "ffprobe", "-v", "error", "-select_streams", "v:0", "-count_frames",
+      "-show_entries", "stream=codec_name,pix_fmt,width,height,nb_read_frames,r_frame_rate,color_space",
+      "-of", "default=noprint_wrappers=1", path,
+    ]
     let out = Pipe()
     process.standardOutput = out
     try process.run()

@@ -3,15 +3,18 @@ import Testing
 
 /// Bad input gets one clear line and a non-zero exit code, never a crash.
 @Suite struct RenderErrorTests {
-  func expectUsageError(_ arguments: [String], mentions text: String,
-                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+  func expectUsageError(
+    _ arguments: [String], mentions text: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
     let result = try RenderCommand.run(arguments + ["--output", output.path])
     #expect(result.status == 2, "exit status for \(arguments)", sourceLocation: sourceLocation)
     #expect(result.stderr.hasPrefix("render: error: "), sourceLocation: sourceLocation)
     #expect(result.stderr.contains(text), "\(result.stderr)", sourceLocation: sourceLocation)
-    #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(
+      result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)", sourceLocation: sourceLocation)
     #expect(RenderCommand.files(in: output).isEmpty, sourceLocation: sourceLocation)
   }
 
@@ -62,8 +65,9 @@ import Testing
 
   @Test func rejectsAFrameTooNarrowForTheTokens() throws {
     let tokens = (0..<64).map { "t\($0)" }.joined(separator: " ")
-    try expectUsageError(["attention-heatmap", "--resolution", "480x1080", "--at", "1", "--tokens", tokens],
-                         mentions: "too narrow")
+    try expectUsageError(
+      ["attention-heatmap", "--resolution", "480x1080", "--at", "1", "--tokens", tokens],
+      mentions: "too narrow")
   }
 
   @Test func rejectsTooFewTokens() throws {
@@ -84,9 +88,13 @@ import Testing
   @Test func missingFFmpegNamesThePackage() throws {
     let empty = try RenderCommand.temporaryFolder()
     let output = try RenderCommand.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: empty); try? FileManager.default.removeItem(at: output) }
-    let result = try RenderCommand.run(["attention-heatmap", "-ql", "--output", output.path],
-                                       environment: ["PATH": empty.path])
+    defer {
+      try? FileManager.default.removeItem(at: empty)
+      try? FileManager.default.removeItem(at: output)
+    }
+    let result = try RenderCommand.run(
+      ["attention-heatmap", "-ql", "--output", output.path],
+      environment: ["PATH": empty.path])
     #expect(result.status == 1)
     #expect(result.stderr.contains("apt-get install ffmpeg"))
     #expect(!RenderCommand.files(in: output).contains { $0.hasSuffix(".mp4") })
@@ -95,13 +103,18 @@ import Testing
   @Test func ffmpegFailingMidStreamShowsItsErrorAndLeavesNoFile() throws {
     let bin = try RenderCommand.temporaryFolder()
     let output = try RenderCommand.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: bin); try? FileManager.default.removeItem(at: output) }
+    defer {
+      try? FileManager.default.removeItem(at: bin)
+      try? FileManager.default.removeItem(at: output)
+    }
     // A stand-in ffmpeg that reads one frame's worth of input, complains and dies.
     let fake = bin.appendingPathComponent("ffmpeg")
-    try Data("#!/bin/sh\nhead -c 100000 >/dev/null\necho 'Conversion failed: disk on fire' >&2\nexit 1\n".utf8).write(to: fake)
+    try Data("#!/bin/sh\nhead -c 100000 >/dev/null\necho 'Conversion failed: disk on fire' >&2\nexit 1\n".utf8).write(
+      to: fake)
     chmod(fake.path, 0o755)
-    let result = try RenderCommand.run(["attention-heatmap", "-ql", "--output", output.path],
-                                       environment: ["PATH": "\(bin.path):/usr/bin:/bin"])
+    let result = try RenderCommand.run(
+      ["attention-heatmap", "-ql", "--output", output.path],
+      environment: ["PATH": "\(bin.path):/usr/bin:/bin"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("disk on fire"), "\(result.stderr)")
     #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")

@@ -24,8 +24,10 @@ import Testing
   @Test func mp4HasItsIndexFirst() throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
-    let result = try RenderCommand.run(["attention-heatmap", "--resolution", "320x180", "--fps", "5", "--quiet",
-                                        "--output", output.path])
+    let result = try RenderCommand.run([
+      "attention-heatmap", "--resolution", "320x180", "--fps", "5", "--quiet",
+      "--output", output.path,
+    ])
     #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
     let data = try Data(contentsOf: output.appendingPathComponent("attention-heatmap/attention-heatmap.mp4"))
     let moov = data.range(of: Data("moov".utf8))!.lowerBound
@@ -36,8 +38,10 @@ import Testing
   @Test func pngSequenceHasOneFilePerFrame() throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
-    let result = try RenderCommand.run(["attention-heatmap", "--format", "png", "--resolution", "320x180",
-                                        "--fps", "5", "--output", output.path])
+    let result = try RenderCommand.run([
+      "attention-heatmap", "--format", "png", "--resolution", "320x180",
+      "--fps", "5", "--output", output.path,
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     let files = RenderCommand.files(in: output)
     #expect(files.count == 40)
@@ -45,12 +49,16 @@ import Testing
     #expect(files.last == "attention-heatmap/frames/attention-heatmap-00039.png")
     // Any frame, drawn or held over a still stretch, is byte for byte the still at its time.
     for (frame, time) in [(12, "2.40"), (37, "7.40"), (39, "7.80")] {
-      let still = try RenderCommand.run(["attention-heatmap", "--resolution", "320x180", "--at", time,
-                                         "--quiet", "--output", output.path])
+      let still = try RenderCommand.run([
+        "attention-heatmap", "--resolution", "320x180", "--at", time,
+        "--quiet", "--output", output.path,
+      ])
       #expect(still.status == 0)
-      let stillData = try Data(contentsOf: output.appendingPathComponent("attention-heatmap/attention-heatmap-at-\(time)s.png"))
-      let frameData = try Data(contentsOf: output.appendingPathComponent(
-        String(format: "attention-heatmap/frames/attention-heatmap-%05d.png", frame)))
+      let stillData = try Data(
+        contentsOf: output.appendingPathComponent("attention-heatmap/attention-heatmap-at-\(time)s.png"))
+      let frameData = try Data(
+        contentsOf: output.appendingPathComponent(
+          String(format: "attention-heatmap/frames/attention-heatmap-%05d.png", frame)))
       #expect(stillData == frameData, "frame \(frame)")
     }
   }
@@ -59,8 +67,10 @@ import Testing
   func otherVideoFormats(_ format: String) throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
-    let result = try RenderCommand.run(["attention-heatmap", "--format", format, "--resolution", "320x180",
-                                        "--fps", "5", "--output", output.path])
+    let result = try RenderCommand.run([
+      "attention-heatmap", "--format", format, "--resolution", "320x180",
+      "--fps", "5", "--output", output.path,
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     let probe = try VideoProbe(output.appendingPathComponent("attention-heatmap/attention-heatmap.\(format)").path)
     #expect(probe["codec_name"] == (format == "gif" ? "gif" : "vp9"))
@@ -82,8 +92,10 @@ import Testing
   @Test func transparentStillHasClearBackground() throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
-    let result = try RenderCommand.run(["attention-heatmap", "--resolution", "320x180", "--at", "7",
-                                        "--transparent", "--output", output.path])
+    let result = try RenderCommand.run([
+      "attention-heatmap", "--resolution", "320x180", "--at", "7",
+      "--transparent", "--output", output.path,
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     // Colour type 6 (RGBA) in the IHDR chunk: byte 25 of the file.
     let data = try Data(contentsOf: output.appendingPathComponent("attention-heatmap/attention-heatmap-at-7.00s.png"))

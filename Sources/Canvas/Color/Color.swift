@@ -16,14 +16,16 @@ public struct Color: Sendable, Hashable, Codable {
 
   /// A colour from 8-bit channels.
   public init(r: UInt8, g: UInt8, b: UInt8, a: UInt8 = 255) {
-    self.init(red: Double(r) / 255, green: Double(g) / 255, blue: Double(b) / 255,
-              alpha: Double(a) / 255)
+    self.init(
+      red: Double(r) / 255, green: Double(g) / 255, blue: Double(b) / 255,
+      alpha: Double(a) / 255)
   }
 
   /// A colour from a packed `0xRRGGBB` value.
   public init(rgb: UInt32, alpha: Double = 1) {
-    self.init(red: Double((rgb >> 16) & 0xFF) / 255, green: Double((rgb >> 8) & 0xFF) / 255,
-              blue: Double(rgb & 0xFF) / 255, alpha: alpha)
+    self.init(
+      red: Double((rgb >> 16) & 0xFF) / 255, green: Double((rgb >> 8) & 0xFF) / 255,
+      blue: Double(rgb & 0xFF) / 255, alpha: alpha)
   }
 
   public static let black = Color(red: 0, green: 0, blue: 0)
@@ -37,8 +39,9 @@ public struct Color: Sendable, Hashable, Codable {
 
   /// Channel-wise interpolation in sRGB.
   public func interpolated(to other: Color, _ t: Double) -> Color {
-    Color(red: lerp(red, other.red, t), green: lerp(green, other.green, t),
-          blue: lerp(blue, other.blue, t), alpha: lerp(alpha, other.alpha, t))
+    Color(
+      red: lerp(red, other.red, t), green: lerp(green, other.green, t),
+      blue: lerp(blue, other.blue, t), alpha: lerp(alpha, other.alpha, t))
   }
 
   /// WCAG relative luminance: the sRGB channels linearised, weighted 0.2126/0.7152/0.0722.

@@ -73,8 +73,9 @@ public final class Canvas {
 
   /// Applies `transform` after the current one (like Cairo's `cairo_transform`).
   public func concatenate(_ transform: Transform) {
-    var matrix = cairo_matrix_t(xx: transform.a, yx: transform.b, xy: transform.c,
-                                yy: transform.d, x0: transform.tx, y0: transform.ty)
+    var matrix = cairo_matrix_t(
+      xx: transform.a, yx: transform.b, xy: transform.c,
+      yy: transform.d, x0: transform.tx, y0: transform.ty)
     cairo_transform(cr, &matrix)
   }
 

@@ -40,8 +40,10 @@ public struct StrokeStyle: Sendable, Hashable {
   public var dash: [Double]
   public var dashOffset: Double
 
-  public init(width: Double = 2, cap: LineCap = .round, join: LineJoin = .round,
-              dash: [Double] = [], dashOffset: Double = 0) {
+  public init(
+    width: Double = 2, cap: LineCap = .round, join: LineJoin = .round,
+    dash: [Double] = [], dashOffset: Double = 0
+  ) {
     self.width = width
     self.cap = cap
     self.join = join

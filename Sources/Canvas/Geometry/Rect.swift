@@ -14,8 +14,9 @@ public struct Rect: Sendable, Hashable, Codable {
 
   /// The rectangle of the given size centred on `center`.
   public init(center: Point, size: Size) {
-    self.init(x: center.x - size.width / 2, y: center.y - size.height / 2,
-              width: size.width, height: size.height)
+    self.init(
+      x: center.x - size.width / 2, y: center.y - size.height / 2,
+      width: size.width, height: size.height)
   }
 
   public static let zero = Rect(x: 0, y: 0, width: 0, height: 0)
@@ -44,8 +45,10 @@ public struct Rect: Sendable, Hashable, Codable {
 
   /// The smallest rectangle containing both.
   public func union(_ other: Rect) -> Rect {
-    let x0 = min(minX, other.minX), y0 = min(minY, other.minY)
-    let x1 = max(maxX, other.maxX), y1 = max(maxY, other.maxY)
+    let x0 = min(minX, other.minX)
+    let y0 = min(minY, other.minY)
+    let x1 = max(maxX, other.maxX)
+    let y1 = max(maxY, other.maxY)
     return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
   }
 
@@ -62,8 +65,10 @@ public struct Rect: Sendable, Hashable, Codable {
   public func applying(_ transform: Transform) -> Rect {
     let corners = [Point(minX, minY), Point(maxX, minY), Point(minX, maxY), Point(maxX, maxY)]
       .map { transform.apply($0) }
-    let xs = corners.map(\.x), ys = corners.map(\.y)
-    let x0 = xs.min()!, y0 = ys.min()!
+    let xs = corners.map(\.x)
+    let ys = corners.map(\.y)
+    let x0 = xs.min()!
+    let y0 = ys.min()!
     return Rect(x: x0, y: y0, width: xs.max()! - x0, height: ys.max()! - y0)
   }
 }

@@ -57,8 +57,10 @@ public final class ImageSurface {
   public func pixel(x: Int, y: Int) -> Color {
     withUnsafePixels { bytes in
       let offset = y * stride + x * 4
-      let b = Double(bytes[offset]), g = Double(bytes[offset + 1])
-      let r = Double(bytes[offset + 2]), a = Double(bytes[offset + 3])
+      let b = Double(bytes[offset])
+      let g = Double(bytes[offset + 1])
+      let r = Double(bytes[offset + 2])
+      let a = Double(bytes[offset + 3])
       guard a > 0 else { return .clear }
       return Color(red: r / a, green: g / a, blue: b / a, alpha: a / 255)
     }

@@ -23,7 +23,8 @@ public struct Polyline: Sendable, Hashable {
     guard total > 0 else { return Array(repeating: vs[0], count: count) }
     var result: [Point] = []
     result.reserveCapacity(count)
-    var segment = 0, walked = 0.0
+    var segment = 0
+    var walked = 0.0
     for index in 0..<count {
       let target = total * Double(index) / Double(count - 1)
       while segment < vs.count - 2 && walked + vs[segment].distance(to: vs[segment + 1]) < target {
@@ -57,10 +58,16 @@ extension Path {
       case .curve(let c1, let c2, let p):
         let p0 = current.last ?? p
         for step in 1...curveSteps {
-          let t = Double(step) / Double(curveSteps), u = 1 - t
-          let a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t
-          current.append(Point(a * p0.x + b * c1.x + c * c2.x + d * p.x,
-                               a * p0.y + b * c1.y + c * c2.y + d * p.y))
+          let t = Double(step) / Double(curveSteps)
+          let u = 1 - t
+          let a = u * u * u
+          let b = 3 * u * u * t
+          let c = 3 * u * t * t
+          let d = t * t * t
+          current.append(
+            Point(
+              a * p0.x + b * c1.x + c * c2.x + d * p.x,
+              a * p0.y + b * c1.y + c * c2.y + d * p.y))
         }
       case .close:
         let start = current.first
@@ -102,12 +109,16 @@ extension Path {
 
   /// Bounding box of the path's points (control points included, so slightly generous).
   public var bounds: Rect {
-    var xs: [Double] = [], ys: [Double] = []
+    var xs: [Double] = []
+    var ys: [Double] = []
     for element in elements {
       switch element {
-      case .move(let p), .line(let p): xs.append(p.x); ys.append(p.y)
+      case .move(let p), .line(let p):
+        xs.append(p.x)
+        ys.append(p.y)
       case .curve(let c1, let c2, let p):
-        xs += [c1.x, c2.x, p.x]; ys += [c1.y, c2.y, p.y]
+        xs += [c1.x, c2.x, p.x]
+        ys += [c1.y, c2.y, p.y]
       case .close: break
       }
     }

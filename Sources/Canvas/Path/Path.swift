@@ -43,8 +43,10 @@ public struct Path: Sendable, Hashable {
   public static func rectangle(_ rect: Rect, cornerRadius: Double = 0) -> Path {
     let r = min(max(cornerRadius, 0), rect.width / 2, rect.height / 2)
     guard r > 0 else {
-      return .polygon([Point(rect.minX, rect.minY), Point(rect.maxX, rect.minY),
-                       Point(rect.maxX, rect.maxY), Point(rect.minX, rect.maxY)])
+      return .polygon([
+        Point(rect.minX, rect.minY), Point(rect.maxX, rect.minY),
+        Point(rect.maxX, rect.maxY), Point(rect.minX, rect.maxY),
+      ])
     }
     var path = Path()
     path.move(to: Point(rect.minX + r, rect.minY))
@@ -70,8 +72,10 @@ public struct Path: Sendable, Hashable {
   /// A circular arc from angle `start` to `end` (radians, clockwise on screen when
   /// `end > start`), as cubic Béziers of at most a quarter turn each.
   /// With `connect`, the arc continues the current subpath instead of starting a new one.
-  public static func arc(center: Point, radius: Double, from start: Double, to end: Double,
-                         connect: Bool = false) -> Path {
+  public static func arc(
+    center: Point, radius: Double, from start: Double, to end: Double,
+    connect: Bool = false
+  ) -> Path {
     let pieces = max(1, Int((abs(end - start) / (.pi / 2)).rounded(.up)))
     let step = (end - start) / Double(pieces)
     // Control-point distance for a Bézier approximating an arc of angle `step`.
@@ -83,8 +87,10 @@ public struct Path: Sendable, Hashable {
     let first = point(start)
     path.elements.append(connect ? .line(first) : .move(first))
     for index in 0..<pieces {
-      let a0 = start + Double(index) * step, a1 = a0 + step
-      let p0 = point(a0), p1 = point(a1)
+      let a0 = start + Double(index) * step
+      let a1 = a0 + step
+      let p0 = point(a0)
+      let p1 = point(a1)
       let c1 = Point(p0.x - k * sin(a0), p0.y + k * cos(a0))
       let c2 = Point(p1.x + k * sin(a1), p1.y - k * cos(a1))
       path.curve(c1, c2, to: p1)
@@ -94,14 +100,15 @@ public struct Path: Sendable, Hashable {
 
   /// The path with every point moved by `transform`.
   public func applying(_ transform: Transform) -> Path {
-    Path(elements.map { element in
-      switch element {
-      case .move(let p): return .move(transform.apply(p))
-      case .line(let p): return .line(transform.apply(p))
-      case .curve(let c1, let c2, let p):
-        return .curve(transform.apply(c1), transform.apply(c2), to: transform.apply(p))
-      case .close: return .close
-      }
-    })
+    Path(
+      elements.map { element in
+        switch element {
+        case .move(let p): return .move(transform.apply(p))
+        case .line(let p): return .line(transform.apply(p))
+        case .curve(let c1, let c2, let p):
+          return .curve(transform.apply(c1), transform.apply(c2), to: transform.apply(p))
+        case .close: return .close
+        }
+      })
   }
 }

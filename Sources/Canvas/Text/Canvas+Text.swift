@@ -7,8 +7,10 @@ public enum TextAnchor: Sendable, Hashable {
 
 extension Canvas {
   /// Draws one line of `text` with the given point of its logical box at `point`.
-  public func drawText(_ text: String, font: Font, color: Color, at point: Point,
-                       anchor: TextAnchor = .topLeft) {
+  public func drawText(
+    _ text: String, font: Font, color: Color, at point: Point,
+    anchor: TextAnchor = .topLeft
+  ) {
     withTextContext { cr, context in
       let layout = TextLayout(context: context, text: text, font: font)
       let logical = layout.logicalExtents

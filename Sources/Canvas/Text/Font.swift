@@ -2,7 +2,11 @@
 /// and slant. Sizes are absolute, so text scales exactly with the canvas transform.
 public struct Font: Sendable, Hashable {
   public enum Weight: Int, Sendable, Hashable {
-    case light = 300, regular = 400, medium = 500, semibold = 600, bold = 700
+    case light = 300
+    case regular = 400
+    case medium = 500
+    case semibold = 600
+    case bold = 700
   }
 
   public var family: String

@@ -33,8 +33,9 @@ final class TextLayout {
     var logical = PangoRectangle()
     pango_layout_get_extents(layout, nil, &logical)
     let scale = 1 / Double(PANGO_SCALE)
-    return Rect(x: Double(logical.x) * scale, y: Double(logical.y) * scale,
-                width: Double(logical.width) * scale, height: Double(logical.height) * scale)
+    return Rect(
+      x: Double(logical.x) * scale, y: Double(logical.y) * scale,
+      width: Double(logical.width) * scale, height: Double(logical.height) * scale)
   }
 
   /// Turns hinting and glyph-position rounding off, so layout is resolution independent.
@@ -49,16 +50,19 @@ final class TextLayout {
   }
 
   var metrics: TextMetrics {
-    var ink = PangoRectangle(), logical = PangoRectangle()
+    var ink = PangoRectangle()
+    var logical = PangoRectangle()
     pango_layout_get_extents(layout, &ink, &logical)
     let scale = 1 / Double(PANGO_SCALE)
     func rect(_ r: PangoRectangle) -> Rect {
-      Rect(x: Double(r.x) * scale, y: Double(r.y) * scale,
-           width: Double(r.width) * scale, height: Double(r.height) * scale)
+      Rect(
+        x: Double(r.x) * scale, y: Double(r.y) * scale,
+        width: Double(r.width) * scale, height: Double(r.height) * scale)
     }
     let baseline = Double(pango_layout_get_baseline(layout)) * scale
-    return TextMetrics(logical: rect(logical), ink: rect(ink), baseline: baseline,
-                       caretOffsets: caretOffsets(scale: scale, logicalX: Double(logical.x) * scale))
+    return TextMetrics(
+      logical: rect(logical), ink: rect(ink), baseline: baseline,
+      caretOffsets: caretOffsets(scale: scale, logicalX: Double(logical.x) * scale))
   }
 
   private func caretOffsets(scale: Double, logicalX: Double) -> [Double] {

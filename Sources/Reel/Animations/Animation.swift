@@ -51,7 +51,8 @@ public indirect enum Animation: Sendable, Hashable {
     .effect(.fade(to: opacity), targets: nodes, rate: nil)
   }
   /// A brief highlight pulse (Manim's `Indicate`).
-  public static func indicate(_ nodes: Node..., color: Color = Color(rgb: 0xF2B134), scale: Double = 1.15) -> Animation {
+  public static func indicate(_ nodes: Node..., color: Color = Color(rgb: 0xF2B134), scale: Double = 1.15) -> Animation
+  {
     .effect(.indicate(color: color, scale: scale), targets: nodes, rate: .thereAndBack)
   }
   public static func laggedStart(_ parts: [Animation], lagRatio: Double = 0.05) -> Animation {
@@ -73,8 +74,11 @@ public indirect enum Animation: Sendable, Hashable {
   func scheduled(start: Double, duration: Double, rate: RateFunction) -> [ScheduledEffect] {
     switch self {
     case .effect(let effect, let targets, let own):
-      return [ScheduledEffect(start: start, duration: duration, targets: targets, effect: effect,
-                              rate: own ?? rate)]
+      return [
+        ScheduledEffect(
+          start: start, duration: duration, targets: targets, effect: effect,
+          rate: own ?? rate)
+      ]
     case .together(let parts):
       return parts.flatMap { $0.scheduled(start: start, duration: duration, rate: rate) }
     case .lagged(let parts, let lag):

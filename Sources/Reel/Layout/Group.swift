@@ -31,32 +31,34 @@ public struct Group: Sendable, Hashable {
     guard let first = nodes.first else { return self }
     let start = first.bounds
     var cursor = axis == .row ? start.minX : start.minY
-    let cross = axis == .row
+    let cross =
+      axis == .row
       ? (alignment == .start ? start.minY : alignment == .end ? start.maxY : start.center.y)
       : (alignment == .start ? start.minX : alignment == .end ? start.maxX : start.center.x)
-    return Group(nodes.map { node in
-      let box = node.bounds
-      var placed: Node
-      switch axis {
-      case .row:
-        placed = node.aligned(.left, to: cursor)
-        switch alignment {
-        case .start: placed = placed.aligned(.up, to: cross)
-        case .end: placed = placed.aligned(.down, to: cross)
-        case .center: placed.position.y += cross - box.center.y
+    return Group(
+      nodes.map { node in
+        let box = node.bounds
+        var placed: Node
+        switch axis {
+        case .row:
+          placed = node.aligned(.left, to: cursor)
+          switch alignment {
+          case .start: placed = placed.aligned(.up, to: cross)
+          case .end: placed = placed.aligned(.down, to: cross)
+          case .center: placed.position.y += cross - box.center.y
+          }
+          cursor += box.width + spacing
+        case .column:
+          placed = node.aligned(.up, to: cursor)
+          switch alignment {
+          case .start: placed = placed.aligned(.left, to: cross)
+          case .end: placed = placed.aligned(.right, to: cross)
+          case .center: placed.position.x += cross - box.center.x
+          }
+          cursor += box.height + spacing
         }
-        cursor += box.width + spacing
-      case .column:
-        placed = node.aligned(.up, to: cursor)
-        switch alignment {
-        case .start: placed = placed.aligned(.left, to: cross)
-        case .end: placed = placed.aligned(.right, to: cross)
-        case .center: placed.position.x += cross - box.center.x
-        }
-        cursor += box.height + spacing
-      }
-      return placed
-    })
+        return placed
+      })
   }
 
   /// Members in rows of `columns`, each centred in a cell as large as the largest member.
@@ -65,11 +67,15 @@ public struct Group: Sendable, Hashable {
     let cellWidth = nodes.map(\.bounds.width).max() ?? 0
     let cellHeight = nodes.map(\.bounds.height).max() ?? 0
     let origin = first.bounds.origin
-    return Group(nodes.enumerated().map { index, node in
-      let row = index / columns, column = index % columns
-      return node.centered(at: Point(origin.x + (cellWidth + spacing) * Double(column) + cellWidth / 2,
-                                     origin.y + (cellHeight + spacing) * Double(row) + cellHeight / 2))
-    })
+    return Group(
+      nodes.enumerated().map { index, node in
+        let row = index / columns
+        let column = index % columns
+        return node.centered(
+          at: Point(
+            origin.x + (cellWidth + spacing) * Double(column) + cellWidth / 2,
+            origin.y + (cellHeight + spacing) * Double(row) + cellHeight / 2))
+      })
   }
 
   /// The group moved so its box is centred on `point`.
@@ -87,10 +93,11 @@ public struct Group: Sendable, Hashable {
   }
 
   public func shifted(by offset: Point) -> Group {
-    Group(nodes.map { node in
-      var moved = node
-      moved.position = moved.position + offset
-      return moved
-    })
+    Group(
+      nodes.map { node in
+        var moved = node
+        moved.position = moved.position + offset
+        return moved
+      })
   }
 }

@@ -18,9 +18,11 @@ public struct HeatmapContent: Sendable, Hashable {
   public var decimals: Int
   public var maskColor: Color
 
-  public init(values: [[Double?]], colormap: Colormap, range: ClosedRange<Double>, cellSize: Size,
-              gap: Double = 2, valueFont: Font? = nil, decimals: Int = 2,
-              maskColor: Color = Color(rgb: 0xE4E4E7)) {
+  public init(
+    values: [[Double?]], colormap: Colormap, range: ClosedRange<Double>, cellSize: Size,
+    gap: Double = 2, valueFont: Font? = nil, decimals: Int = 2,
+    maskColor: Color = Color(rgb: 0xE4E4E7)
+  ) {
     self.values = values
     self.colormap = colormap
     self.range = range
@@ -41,9 +43,10 @@ public struct HeatmapContent: Sendable, Hashable {
   /// The box of cell (row, column) in local coordinates, gap included.
   public func cellRect(row: Int, column: Int) -> Rect {
     let box = localBounds
-    return Rect(x: box.minX + Double(column) * cellSize.width,
-                y: box.minY + Double(row) * cellSize.height,
-                width: cellSize.width, height: cellSize.height)
+    return Rect(
+      x: box.minX + Double(column) * cellSize.width,
+      y: box.minY + Double(row) * cellSize.height,
+      width: cellSize.width, height: cellSize.height)
   }
 
   /// The colour of a value.

@@ -39,7 +39,8 @@ extension Node {
   /// A path with fewer subpaths is padded with subpaths collapsed to its centre.
   static func morph(_ a: Path, _ b: Path, _ p: Double) -> Path {
     let samples = 96
-    var la = a.flattened(), lb = b.flattened()
+    var la = a.flattened()
+    var lb = b.flattened()
     let count = max(la.count, lb.count)
     func pad(_ lines: inout [Polyline], around center: Point) {
       while lines.count < count { lines.append(Polyline(points: [center, center], isClosed: true)) }
@@ -48,7 +49,8 @@ extension Node {
     pad(&lb, around: b.bounds.center)
     var result = Path()
     for (x, y) in zip(la, lb) {
-      let pa = x.resampled(count: samples), pb = y.resampled(count: samples)
+      let pa = x.resampled(count: samples)
+      let pb = y.resampled(count: samples)
       result.move(to: pa[0].interpolated(to: pb[0], p))
       for index in 1..<samples { result.line(to: pa[index].interpolated(to: pb[index], p)) }
       if x.isClosed || y.isClosed { result.close() }

@@ -53,8 +53,11 @@ extension Canvas {
     let next = carets[min(whole + 1, carets.count - 1)]
     let tall = box.insetBy(dx: 0, dy: -box.height)  // room for ascenders and descenders
     withSavedState {
-      clip(to: .rectangle(Rect(x: box.minX - box.height, y: tall.minY,
-                               width: edge + box.height, height: tall.height)))
+      clip(
+        to: .rectangle(
+          Rect(
+            x: box.minX - box.height, y: tall.minY,
+            width: edge + box.height, height: tall.height)))
       drawText(text.string, font: text.font, color: color, at: box.origin)
     }
     if next > edge {
@@ -80,8 +83,9 @@ extension Canvas {
         let color = heatmap.color(for: value)
         fill(.rectangle(cell, cornerRadius: corner), with: .solid(color.withAlpha(visibility)))
         if let font = heatmap.valueFont {
-          drawText(heatmap.formatted(value), font: font,
-                   color: color.contrastingText.withAlpha(visibility), at: cell.center, anchor: .center)
+          drawText(
+            heatmap.formatted(value), font: font,
+            color: color.contrastingText.withAlpha(visibility), at: cell.center, anchor: .center)
         }
       }
     }
@@ -101,8 +105,9 @@ extension Canvas {
         hatch.line(to: Point(x + cell.height, cell.minY))
         x += step
       }
-      stroke(hatch, with: .solid(Color(rgb: 0xB8B8C0, alpha: color.alpha)),
-             style: StrokeStyle(width: max(1, step * 0.18), cap: .butt))
+      stroke(
+        hatch, with: .solid(Color(rgb: 0xB8B8C0, alpha: color.alpha)),
+        style: StrokeStyle(width: max(1, step * 0.18), cap: .butt))
     }
   }
 }

@@ -30,9 +30,11 @@ public struct FrameRenderer: Sendable {
     canvas.clear(to: transparent ? .clear : timeline.background)
     // One uniform scale; a frame of another aspect ratio than the recording is letterboxed.
     let scale = min(Double(height) / timeline.frameSize.height, Double(width) / timeline.frameSize.width)
-    canvas.concatenate(Transform.scale(scale, scale).concatenating(.translation(
-      (Double(width) - timeline.frameSize.width * scale) / 2,
-      (Double(height) - timeline.frameSize.height * scale) / 2)))
+    canvas.concatenate(
+      Transform.scale(scale, scale).concatenating(
+        .translation(
+          (Double(width) - timeline.frameSize.width * scale) / 2,
+          (Double(height) - timeline.frameSize.height * scale) / 2)))
     for node in timeline.state(at: time) {
       canvas.draw(node)
     }

@@ -91,10 +91,12 @@ public struct SceneRecorder {
     var starts = sectionStarts
     if starts.first?.start != 0 { starts.insert(("intro", 0), at: 0) }
     let sections = starts.enumerated().map { index, entry in
-      Section(name: entry.name, start: entry.start,
-              end: index + 1 < starts.count ? starts[index + 1].start : duration)
+      Section(
+        name: entry.name, start: entry.start,
+        end: index + 1 < starts.count ? starts[index + 1].start : duration)
     }
-    return Timeline(nodes: nodes, entrances: entrances, effects: effects, sections: sections,
-                    duration: duration, frameSize: frameSize, background: background)
+    return Timeline(
+      nodes: nodes, entrances: entrances, effects: effects, sections: sections,
+      duration: duration, frameSize: frameSize, background: background)
   }
 }

@@ -16,8 +16,10 @@ public struct Timeline: Sendable, Hashable {
   public let frameSize: Size
   public let background: Color
 
-  init(nodes: [Node], entrances: [NodeID: Double], effects: [ScheduledEffect], sections: [Section],
-       duration: Double, frameSize: Size, background: Color) {
+  init(
+    nodes: [Node], entrances: [NodeID: Double], effects: [ScheduledEffect], sections: [Section],
+    duration: Double, frameSize: Size, background: Color
+  ) {
     self.nodes = nodes
     self.entrances = entrances
     self.effects = effects.enumerated()
