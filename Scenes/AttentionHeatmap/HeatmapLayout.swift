@@ -80,7 +80,7 @@ public struct HeatmapLayout: Sendable {
     let tickWidth = ticks.map(\.size.width).max() ?? 0
     let panelWidth =
       ([barWidth + 10 + tickWidth, colorbarTitle.size.width, (maskLegend?.size.width ?? 0) + 34]
-      + caption.map(\.size.width)).max()!
+      + caption.map(\.size.width)).max() ?? 0
 
     // Heatmap: the largest label font whose cells still hold it.
     let axisFont = Font(size: 24, italic: true)
@@ -89,31 +89,9 @@ public struct HeatmapLayout: Sendable {
     let top = subtitle.box.maxY + 24
     let bottom = frame.height - 32
     let availableWidth = frame.width - 2 * margin - queriesTitle.box.width - 10 - 12 - 56 - panelWidth
-    var choice: (font: Font, rows: [String], columns: [String], rotated: Bool, cell: Double, labelHeight: Double)!
-    var size = Self.maxFont
-    while true {
-      let font = Font(size: size)
-      let lineHeight = m.measure("Ag", font: font).height
-      let down = bottom - top - 10
-      // Long tokens are shortened to leave the grid room for one line per token.
-      let maxLabel = max(4 * size, min(8 * size, down - Double(n) * lineHeight - 10))
-      let texts = tokens.map { m.truncated($0, font: font, maxWidth: maxLabel) }
-      let widths = texts.map { m.measure($0, font: font).width }
-      let rowWidth = max(widths.max() ?? 0, keysTitle.size.width)
-      let across = (availableWidth - rowWidth) / Double(n)
-      // Column labels lie flat when they fit across a cell, else they stand upright.
-      var cell = min(Self.maxCell, across, (down - lineHeight) / Double(n))
-      var rotated = false
-      var labelHeight = lineHeight
-      if (widths.max() ?? 0) + 10 > cell {
-        rotated = true
-        labelHeight = widths.max() ?? 0
-        cell = min(Self.maxCell, across, (down - labelHeight) / Double(n))
-      }
-      choice = (font, texts, texts, rotated, cell, labelHeight)
-      if size <= Self.minFont || size <= cell * 0.42 { break }
-      size -= 1
-    }
+    let choice = Self.fitLabels(
+      tokens, down: bottom - top - 10, across: availableWidth, labelColumnMinimum: keysTitle.size.width,
+      measurer: m)
     let cell = choice.cell
     guard cell >= Self.minCell else {
       throw SceneError("the frame is too narrow for \(n) tokens; use a wider --resolution (16:9 fits up to 64)")
@@ -123,7 +101,7 @@ public struct HeatmapLayout: Sendable {
     let stride = max(1, Int((lineHeight / cell).rounded(.up)))
     // The label column also holds the "Keys" title in its top corner.
     let rowLabelWidth = max(
-      choice.rows.map { m.measure($0, font: choice.font).width }.max() ?? 0,
+      choice.texts.map { m.measure($0, font: choice.font).width }.max() ?? 0,
       keysTitle.size.width)
 
     // Centre the whole composition horizontally and the heatmap block vertically.
@@ -140,13 +118,13 @@ public struct HeatmapLayout: Sendable {
     keysTitle.center = Point(gridX - 12 - keysTitle.size.width / 2, gridY - 10 - keysTitle.size.height / 2)
     queriesTitle.center = Point(left + queriesTitle.box.width / 2, grid.center.y)
     let labelFont = choice.font
-    let rowLabels: [PlacedText?] = choice.rows.enumerated().map { i, text in
+    let rowLabels: [PlacedText?] = choice.texts.enumerated().map { i, text in
       guard i % stride == 0 else { return nil }
       var label = PlacedText(text, font: labelFont, color: ink, measurer: m)
       label.center = Point(gridX - 12 - label.size.width / 2, gridY + (Double(i) + 0.5) * cell)
       return label
     }
-    let columnLabels: [PlacedText?] = choice.columns.enumerated().map { j, text in
+    let columnLabels: [PlacedText?] = choice.texts.enumerated().map { j, text in
       guard j % stride == 0 else { return nil }
       var label = PlacedText(text, font: labelFont, color: ink, isVertical: choice.rotated, measurer: m)
       let x = gridX + (Double(j) + 0.5) * cell
@@ -204,5 +182,47 @@ public struct HeatmapLayout: Sendable {
     self.maskSwatch = maskSwatch
     self.maskLegend = maskLegend
     self.caption = caption
+  }
+
+  /// Token labels fitted to the space for the heatmap.
+  struct LabelFit {
+    var font: Font
+    /// The tokens, shortened with an ellipsis where too long.
+    var texts: [String]
+    /// Whether column labels stand upright.
+    var rotated: Bool
+    var cell: Double
+    /// Height taken by the column labels above the grid.
+    var labelHeight: Double
+  }
+
+  /// The largest label font (28 down to 14) whose cells still hold it, with tokens
+  /// shortened to leave the grid room for one line per token. `down` and `across` are the
+  /// space for labels plus grid; the row-label column is at least `labelColumnMinimum` wide.
+  static func fitLabels(
+    _ tokens: [String], down: Double, across: Double, labelColumnMinimum: Double,
+    measurer m: TextMeasurer
+  ) -> LabelFit {
+    let n = Double(tokens.count)
+    var size = maxFont
+    while true {
+      let font = Font(size: size)
+      let lineHeight = m.measure("Ag", font: font).height
+      let maxLabel = max(4 * size, min(8 * size, down - n * lineHeight - 10))
+      let texts = tokens.map { m.truncated($0, font: font, maxWidth: maxLabel) }
+      let widest = texts.map { m.measure($0, font: font).width }.max() ?? 0
+      let cellAcross = (across - max(widest, labelColumnMinimum)) / n
+      // Column labels lie flat when they fit across a cell, else they stand upright.
+      var fit = LabelFit(
+        font: font, texts: texts, rotated: false,
+        cell: min(maxCell, cellAcross, (down - lineHeight) / n), labelHeight: lineHeight)
+      if widest + 10 > fit.cell {
+        fit.rotated = true
+        fit.labelHeight = widest
+        fit.cell = min(maxCell, cellAcross, (down - widest) / n)
+      }
+      if size <= minFont || size <= fit.cell * 0.42 { return fit }
+      size -= 1
+    }
   }
 }

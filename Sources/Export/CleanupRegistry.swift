@@ -49,10 +49,11 @@ public final class CleanupRegistry: @unchecked Sendable {
       }
       var aside: String?
       if finalExists && finalIsFolder.boolValue {
-        aside = OutputPaths.temporary(for: final) + "-old"
-        guard rename(final, aside!) == 0 else {
+        let oldFolder = OutputPaths.temporary(for: final) + "-old"
+        guard rename(final, oldFolder) == 0 else {
           throw ExportError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
         }
+        aside = oldFolder
       }
       guard rename(temporary, final) == 0 else {
         let reason = String(cString: strerror(errno))

@@ -4,14 +4,23 @@ import ArgumentParser
 enum Quality: String, EnumerableFlag, CaseIterable {
   case low, medium, high, production, fourK
 
-  var width: Int { [854, 1280, 1920, 2560, 3840][index] }
-  var height: Int { [480, 720, 1080, 1440, 2160][index] }
-  var fps: Int { [15, 30, 60, 60, 60][index] }
-  private var index: Int { Self.allCases.firstIndex(of: self)! }
+  /// Width, height, frames per second and the flag's letter (`-ql` …).
+  private var preset: (width: Int, height: Int, fps: Int, letter: String) {
+    switch self {
+    case .low: return (854, 480, 15, "l")
+    case .medium: return (1280, 720, 30, "m")
+    case .high: return (1920, 1080, 60, "h")
+    case .production: return (2560, 1440, 60, "p")
+    case .fourK: return (3840, 2160, 60, "k")
+    }
+  }
+
+  var width: Int { preset.width }
+  var height: Int { preset.height }
+  var fps: Int { preset.fps }
 
   static func name(for value: Quality) -> NameSpecification {
-    let letter = ["l", "m", "h", "p", "k"][value.index]
-    return [.customLong("q\(letter)", withSingleDash: true)]
+    [.customLong("q\(value.preset.letter)", withSingleDash: true)]
   }
 
   static func help(for value: Quality) -> ArgumentHelp? {

@@ -65,10 +65,10 @@ public struct Rect: Sendable, Hashable, Codable {
   public func applying(_ transform: Transform) -> Rect {
     let corners = [Point(minX, minY), Point(maxX, minY), Point(minX, maxY), Point(maxX, maxY)]
       .map { transform.apply($0) }
-    let xs = corners.map(\.x)
-    let ys = corners.map(\.y)
-    let x0 = xs.min()!
-    let y0 = ys.min()!
-    return Rect(x: x0, y: y0, width: xs.max()! - x0, height: ys.max()! - y0)
+    let x0 = corners.map(\.x).reduce(.infinity, min)
+    let x1 = corners.map(\.x).reduce(-.infinity, max)
+    let y0 = corners.map(\.y).reduce(.infinity, min)
+    let y1 = corners.map(\.y).reduce(-.infinity, max)
+    return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
   }
 }

@@ -32,22 +32,32 @@ public struct SceneRecorder {
   /// A node registered earlier but not yet on screen is updated to the value passed, so
   /// it can be placed after it is made.
   public mutating func make(_ node: Node) -> Node {
-    if let id = node.id {
-      if entrances[id] == nil { nodes[id.rawValue] = node }
-      return node
-    }
-    var registered = node
-    registered.id = NodeID(nodes.count)
-    nodes.append(registered)
-    return registered
+    register(node).node
   }
 
   /// Shows `node` from now on, registering it if needed.
   @discardableResult
   public mutating func add(_ node: Node) -> Node {
-    let registered = make(node)
-    if entrances[registered.id!] == nil { entrances[registered.id!] = time }
+    let (registered, id) = register(node)
+    show(id, from: time)
     return registered
+  }
+
+  private mutating func register(_ node: Node) -> (node: Node, id: NodeID) {
+    if let id = node.id, nodes.indices.contains(id.rawValue) {
+      if entrances[id] == nil { nodes[id.rawValue] = node }
+      return (node, id)
+    }
+    let id = NodeID(nodes.count)
+    var registered = node
+    registered.id = id
+    nodes.append(registered)
+    return (registered, id)
+  }
+
+  /// Puts a node on screen from `start`, or keeps an earlier entrance.
+  private mutating func show(_ id: NodeID, from start: Double) {
+    entrances[id] = min(entrances[id] ?? start, start)
   }
 
   /// Runs `animations` together for `duration` seconds from now, then advances time.
@@ -61,9 +71,8 @@ public struct SceneRecorder {
     for scheduled in Animation.together(animations).scheduled(start: time, duration: length, rate: rate) {
       var resolved = scheduled
       resolved.targets = scheduled.targets.map { node in
-        let registered = make(node)
-        let id = registered.id!
-        if entrances[id] == nil || entrances[id]! > scheduled.start { entrances[id] = scheduled.start }
+        let (registered, id) = register(node)
+        show(id, from: scheduled.start)
         return registered
       }
       effects.append(resolved)

@@ -37,8 +37,8 @@ public struct Timeline: Sendable, Hashable {
   /// the earlier ones left, at its own eased progress. Nothing but the timeline and `t` is read.
   public func state(at t: Double) -> [Node] {
     var current: [NodeID: Node] = [:]
-    for node in nodes where (entrances[node.id!] ?? .infinity) <= t {
-      current[node.id!] = node
+    for node in nodes {
+      if let id = node.id, let entrance = entrances[id], entrance <= t { current[id] = node }
     }
     for scheduled in effects {
       guard scheduled.start <= t else { break }
@@ -51,7 +51,7 @@ public struct Timeline: Sendable, Hashable {
     }
     return current.values
       .filter { $0.opacity > 0 && $0.reveal > 0 }
-      .sorted { ($0.zIndex, $0.id!) < ($1.zIndex, $1.id!) }
+      .sorted { ($0.zIndex, $0.id?.rawValue ?? 0) < ($1.zIndex, $1.id?.rawValue ?? 0) }
   }
 
   /// The number of frames in the clip at `fps`: duration × fps, rounded.
