@@ -1,4 +1,7 @@
-/// The ffmpeg command line for encoding raw BGRA frames from stdin into `format`.
+/// The ffmpeg command line for encoding raw frames from stdin into `format`.
+///
+/// Opaque MP4 and WebM frames arrive already converted to yuv420p (BT.709, limited range)
+/// by Reel, in parallel with drawing; transparent WebM and GIF take BGRA with straight alpha.
 public struct FFmpegArguments: Sendable, Equatable {
   public var width: Int
   public var height: Int
@@ -14,29 +17,26 @@ public struct FFmpegArguments: Sendable, Equatable {
     self.transparent = transparent
   }
 
+  /// Whether frames are sent as yuv420p rather than BGRA.
+  public var sendsYUV: Bool { (format == .mp4 || format == .webm) && !transparent }
+
   public func arguments(output: String) -> [String] {
     let input = [
       "-hide_banner", "-loglevel", "error", "-nostats", "-y",
-      "-f", "rawvideo", "-pix_fmt", "bgra", "-s", "\(width)x\(height)",
+      "-f", "rawvideo", "-pix_fmt", sendsYUV ? "yuv420p" : "bgra", "-s", "\(width)x\(height)",
       "-framerate", "\(fps)", "-i", "-", "-an",
     ]
-    // BT.709 matrix for HD, tagged so players do not shift colours.
-    let bt709 = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709"]
+    // Tagged BT.709, limited range, so players do not shift colours.
+    let bt709 = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv"]
     switch format {
     case .mp4:
-      return input + [
-        "-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p",
-        "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-tune", "animation",
-      ]
+      return input + ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-tune", "animation"]
         + bt709 + ["-movflags", "+faststart", "-f", "mp4", output]
     case .webm:
-      let pixelFormat = transparent ? "yuva420p" : "yuv420p"
-      return input + [
-        "-vf", "scale=out_color_matrix=bt709:out_range=tv,format=\(pixelFormat)",
-        "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "32", "-deadline", "good",
-        "-cpu-used", "5", "-row-mt", "1",
-      ]
-        + bt709 + ["-f", "webm", output]
+      let convert = transparent ? ["-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuva420p"] : []
+      return input + convert + [
+        "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "32", "-deadline", "good", "-cpu-used", "5", "-row-mt", "1",
+      ] + bt709 + ["-f", "webm", output]
     case .gif:
       return input + [
         "-filter_complex",

@@ -16,6 +16,8 @@ public final class FFmpegSink: FrameSink {
   private let temporary: String
   private let final: String
   private let cleanup: CleanupRegistry
+  /// Converts opaque frames to yuv420p when ffmpeg is told to expect that.
+  private let converter: YUV420Converter?
   private let unpremultiply: Bool
   private var scratch: [UInt8] = []
   private var exited = false  // guarded by `exitLock`
@@ -27,6 +29,7 @@ public final class FFmpegSink: FrameSink {
     self.temporary = OutputPaths.temporary(for: output)
     self.cleanup = cleanup
     self.unpremultiply = arguments.transparent
+    self.converter = arguments.sendsYUV ? YUV420Converter(width: arguments.width, height: arguments.height) : nil
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments.arguments(output: temporary)
     process.standardInput = stdin
@@ -58,7 +61,10 @@ public final class FFmpegSink: FrameSink {
 
   public func consume(_ frame: ImageSurface, index: Int) throws {
     let fd = stdin.fileHandleForWriting.fileDescriptor
-    if unpremultiply {
+    if let converter {
+      converter.convert(frame, into: &scratch)
+      try scratch.withUnsafeBytes { try write(fd, $0) }
+    } else if unpremultiply {
       // ffmpeg's `bgra` means straight alpha; Cairo's is premultiplied.
       frame.pack(.straightBGRA, into: &scratch)
       try scratch.withUnsafeBytes { try write(fd, $0) }

@@ -144,3 +144,43 @@ import Testing
     #expect(throws: CanvasError.self) { try PNG.write(surface, to: "/nonexistent-reel/x.png", opaque: true) }
   }
 }
+
+@Suite struct YUV420ConverterTests {
+  func frame(_ color: Color) throws -> ImageSurface {
+    let surface = try ImageSurface(width: 4, height: 2)
+    try Canvas(surface: surface).clear(to: color)
+    return surface
+  }
+
+  func convert(_ color: Color) throws -> (y: UInt8, u: UInt8, v: UInt8) {
+    var out: [UInt8] = []
+    let converter = YUV420Converter(width: 4, height: 2)
+    converter.convert(try frame(color), into: &out)
+    #expect(out.count == 8 + 2 + 2)
+    return (out[0], out[8], out[10])
+  }
+
+  @Test func blackWhiteAndGreyUseTheLimitedRange() throws {
+    #expect(try convert(.black) == (16, 128, 128))
+    #expect(try convert(.white) == (235, 128, 128))
+    #expect(try convert(Color(r: 128, g: 128, b: 128)) == (126, 128, 128))
+  }
+
+  @Test func primariesFollowBT709() throws {
+    // Reference values: Y = 16 + 219·(0.2126 R + 0.7152 G + 0.0722 B), etc., rounded.
+    #expect(try convert(Color(rgb: 0xFF0000)) == (63, 102, 240))
+    #expect(try convert(Color(rgb: 0x00FF00)) == (173, 42, 26))
+    #expect(try convert(Color(rgb: 0x0000FF)) == (32, 240, 118))
+  }
+
+  @Test func chromaAveragesEachBlock() throws {
+    let surface = try ImageSurface(width: 2, height: 2)
+    let canvas = try Canvas(surface: surface)
+    canvas.clear(to: .black)
+    canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 1, height: 2)), with: .solid(Color(rgb: 0xFF0000)))
+    var out: [UInt8] = []
+    YUV420Converter(width: 2, height: 2).convert(surface, into: &out)
+    #expect(out[0] == 63 && out[1] == 16)  // per-pixel luma
+    #expect(out[4] == 115 && out[5] == 184)  // half red: chroma halfway to red's
+  }
+}
