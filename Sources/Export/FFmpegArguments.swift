@@ -1,31 +1,54 @@
+/// How raw frames travel to ffmpeg's stdin.
+public enum RawFrameFormat: Sendable, Equatable {
+  /// Planar 4:2:0, converted by Reel (BT.709, limited range).
+  case yuv420p
+  /// Cairo's pixels as they are: fine for opaque frames, whose alpha is 255.
+  case opaqueBGRA
+  /// BGRA with straight alpha, for transparent output.
+  case straightBGRA
+
+  var pixelFormat: String { self == .yuv420p ? "yuv420p" : "bgra" }
+}
+
 /// The ffmpeg command line for encoding raw frames from stdin into `format`.
 ///
-/// Opaque MP4 and WebM frames arrive already converted to yuv420p (BT.709, limited range)
-/// by Reel, in parallel with drawing; transparent WebM and GIF take BGRA with straight alpha.
+/// Opaque MP4 and WebM frames arrive already converted to yuv420p by Reel, so ffmpeg only
+/// encodes; transparent WebM and GIF take BGRA. A GIF maps its colours through `palette`,
+/// a palette PNG made beforehand from sample frames (see `GIFPalette`).
 public struct FFmpegArguments: Sendable, Equatable {
   public var width: Int
   public var height: Int
   public var fps: Int
   public var format: OutputFormat
   public var transparent: Bool
+  public var palette: String?
 
-  public init(width: Int, height: Int, fps: Int, format: OutputFormat, transparent: Bool) {
+  public init(width: Int, height: Int, fps: Int, format: OutputFormat, transparent: Bool, palette: String? = nil) {
     self.width = width
     self.height = height
     self.fps = fps
     self.format = format
     self.transparent = transparent
+    self.palette = palette
   }
 
-  /// Whether frames are sent as yuv420p rather than BGRA.
-  public var sendsYUV: Bool { (format == .mp4 || format == .webm) && !transparent }
+  /// How frames are sent.
+  public var input: RawFrameFormat {
+    if transparent { return .straightBGRA }
+    return format == .mp4 || format == .webm ? .yuv420p : .opaqueBGRA
+  }
 
-  public func arguments(output: String) -> [String] {
-    let input = [
+  /// ffmpeg's options for reading raw frames of this size from stdin.
+  static func rawInput(_ format: RawFrameFormat, width: Int, height: Int, fps: Int) -> [String] {
+    [
       "-hide_banner", "-loglevel", "error", "-nostats", "-y",
-      "-f", "rawvideo", "-pix_fmt", sendsYUV ? "yuv420p" : "bgra", "-s", "\(width)x\(height)",
+      "-f", "rawvideo", "-pix_fmt", format.pixelFormat, "-s", "\(width)x\(height)",
       "-framerate", "\(fps)", "-i", "-", "-an",
     ]
+  }
+
+  public func arguments(output: String) -> [String] {
+    let input = Self.rawInput(self.input, width: width, height: height, fps: fps)
     // Tagged BT.709, limited range, so players do not shift colours.
     let bt709 = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv"]
     switch format {
@@ -38,11 +61,14 @@ public struct FFmpegArguments: Sendable, Equatable {
         "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "32", "-deadline", "good", "-cpu-used", "5", "-row-mt", "1",
       ] + bt709 + ["-f", "webm", output]
     case .gif:
-      return input + [
-        "-filter_complex",
-        "[0:v]split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=sierra2_4a:diff_mode=rectangle",
-        "-loop", "0", "-f", "gif", output,
-      ]
+      let dither = "paletteuse=dither=sierra2_4a:diff_mode=rectangle"
+      guard let palette else {
+        // Without a palette made beforehand ffmpeg must hold every frame: small clips only.
+        return input + [
+          "-filter_complex", "[0:v]split[a][b];[a]palettegen[p];[b][p]\(dither)", "-loop", "0", "-f", "gif", output,
+        ]
+      }
+      return input + ["-i", palette, "-filter_complex", "[0:v][1:v]\(dither)", "-loop", "0", "-f", "gif", output]
     case .png:
       return input + ["-f", "image2", output]
     }

@@ -16,22 +16,33 @@ public final class FFmpegSink: FrameSink {
   private let temporary: String
   private let final: String
   private let cleanup: CleanupRegistry
+  private let input: RawFrameFormat
   /// Converts opaque frames to yuv420p when ffmpeg is told to expect that.
   private let converter: YUV420Converter?
-  private let unpremultiply: Bool
   private var scratch: [UInt8] = []
   private var exited = false  // guarded by `exitLock`
   private let exitLock = NSLock()
 
-  public init(arguments: FFmpegArguments, output: String, cleanup: CleanupRegistry) throws {
+  /// Encodes a clip as `arguments` describe into `output`.
+  public convenience init(arguments: FFmpegArguments, output: String, cleanup: CleanupRegistry) throws {
+    try self.init(
+      commandLine: arguments.arguments(output:), input: arguments.input, width: arguments.width,
+      height: arguments.height, output: output, cleanup: cleanup)
+  }
+
+  /// Runs ffmpeg with `commandLine(temporaryOutput)`, feeding it frames as `input`.
+  init(
+    commandLine: (String) -> [String], input: RawFrameFormat, width: Int, height: Int, output: String,
+    cleanup: CleanupRegistry
+  ) throws {
     let executable = try FFmpegLocator.find()
     self.final = output
     self.temporary = OutputPaths.temporary(for: output)
     self.cleanup = cleanup
-    self.unpremultiply = arguments.transparent
-    self.converter = arguments.sendsYUV ? YUV420Converter(width: arguments.width, height: arguments.height) : nil
+    self.input = input
+    self.converter = input == .yuv420p ? YUV420Converter(width: width, height: height) : nil
     process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments.arguments(output: temporary)
+    process.arguments = commandLine(temporary)
     process.standardInput = stdin
     process.standardError = stderr
     process.standardOutput = FileHandle.nullDevice
@@ -61,14 +72,15 @@ public final class FFmpegSink: FrameSink {
 
   public func consume(_ frame: ImageSurface, index: Int) throws {
     let fd = stdin.fileHandleForWriting.fileDescriptor
-    if let converter {
-      converter.convert(frame, into: &scratch)
+    switch input {
+    case .yuv420p:
+      converter?.convert(frame, into: &scratch)
       try scratch.withUnsafeBytes { try write(fd, $0) }
-    } else if unpremultiply {
+    case .straightBGRA:
       // ffmpeg's `bgra` means straight alpha; Cairo's is premultiplied.
       frame.pack(.straightBGRA, into: &scratch)
       try scratch.withUnsafeBytes { try write(fd, $0) }
-    } else {
+    case .opaqueBGRA:
       try frame.withUnsafePixels { try write(fd, $0) }
     }
   }

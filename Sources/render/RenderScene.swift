@@ -103,11 +103,15 @@ struct RenderScene: ParsableCommand {
     if format == .png {
       sink = try PNGSequenceSink(paths: paths, transparent: transparent, cleanup: cleanup)
     } else {
-      let arguments = FFmpegArguments(
+      var arguments = FFmpegArguments(
         width: renderer.width, height: renderer.height, fps: fps,
         format: format, transparent: transparent)
+      if format == .gif {
+        arguments.palette = try GIFPalette.make(for: exporter, beside: paths.clip(format), cleanup: cleanup)
+      }
       sink = try FFmpegSink(arguments: arguments, output: paths.clip(format), cleanup: cleanup)
     }
+    defer { cleanup.removeTemporaries() }
     let progress = ProgressReporter(total: exporter.frameCount, quiet: quiet)
     try exporter.export(to: sink, cleanup: cleanup, progress: progress.update)
     progress.finish("\(paths.clip(format)): \(renderer.width)x\(renderer.height) at \(fps) fps")

@@ -72,6 +72,8 @@ import Testing
       "--fps", "5", "--output", output.path,
     ])
     #expect(result.status == 0, "\(result.stderr)")
+    // Only the clip remains: no temporary file, no GIF palette.
+    #expect(RenderCommand.files(in: output) == ["attention-heatmap/attention-heatmap.\(format)"])
     let probe = try VideoProbe(output.appendingPathComponent("attention-heatmap/attention-heatmap.\(format)").path)
     #expect(probe["codec_name"] == (format == "gif" ? "gif" : "vp9"))
     #expect(probe["width"] == "320")

@@ -1,0 +1,42 @@
+import Canvas
+import Foundation
+import Reel
+
+/// The 256-colour palette of a GIF, made from a handful of frames sampled across the clip.
+///
+/// Because any frame can be drawn on its own, the palette is computed before encoding and
+/// the GIF is then streamed through it: ffmpeg never has to hold the whole clip in memory
+/// (its one-pass palette filter does, several gigabytes for a 1080p60 clip).
+public enum GIFPalette {
+  /// How many frames the palette is computed from.
+  public static let sampleCount = 16
+
+  /// Renders sample frames and returns the path of a palette PNG beside `output` (a
+  /// temporary file the caller deletes; it is tracked by `cleanup`).
+  public static func make(for exporter: ClipExporter, beside output: String, cleanup: CleanupRegistry) throws
+    -> String
+  {
+    let renderer = exporter.renderer
+    let palette = OutputPaths.temporary(for: output) + "-palette.png"
+    let sink = try FFmpegSink(
+      commandLine: { temporary in
+        FFmpegArguments.rawInput(.opaqueBGRA, width: renderer.width, height: renderer.height, fps: 1)
+          + ["-vf", "palettegen=stats_mode=full", "-frames:v", "1", "-f", "image2", temporary]
+      }, input: .opaqueBGRA, width: renderer.width, height: renderer.height, output: palette, cleanup: cleanup)
+    let frames = exporter.frameCount
+    let surface = try renderer.makeSurface()
+    do {
+      for sample in 0..<min(sampleCount, frames) {
+        let index = sampleCount >= frames ? sample : sample * (frames - 1) / (sampleCount - 1)
+        try renderer.render(at: exporter.time(ofFrame: index), into: surface)
+        try sink.consume(surface, index: sample)
+      }
+      try sink.finish()
+    } catch {
+      sink.cancel()
+      throw error
+    }
+    cleanup.track(palette)
+    return palette
+  }
+}
