@@ -103,4 +103,23 @@ import Testing
     let data = try Data(contentsOf: output.appendingPathComponent("attention-heatmap/attention-heatmap-at-7.00s.png"))
     #expect(data[25] == 6)
   }
+
+  @Test func leftoversOfKilledRendersAreSweptButLiveOnesKept() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let folder = output.appendingPathComponent("attention-heatmap")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // PID 2^22 + 1 is above Linux's maximum, so no process has it.
+    let dead = folder.appendingPathComponent(".attention-heatmap.partial-4194305.mp4")
+    let deadFrames = folder.appendingPathComponent(".frames.partial-4194305")
+    let live = folder.appendingPathComponent(".attention-heatmap.partial-\(getpid()).mp4")
+    try Data("x".utf8).write(to: dead)
+    try FileManager.default.createDirectory(at: deadFrames, withIntermediateDirectories: true)
+    try Data("x".utf8).write(to: live)
+    let result = try RenderCommand.run(["attention-heatmap", "-ql", "--at", "1", "--quiet", "--output", output.path])
+    #expect(result.status == 0)
+    #expect(!FileManager.default.fileExists(atPath: dead.path))
+    #expect(!FileManager.default.fileExists(atPath: deadFrames.path))
+    #expect(FileManager.default.fileExists(atPath: live.path))
+  }
 }
