@@ -36,7 +36,7 @@ public final class CleanupRegistry: @unchecked Sendable {
   /// Moves a finished temporary file or folder to its final name. A folder replaces the
   /// folder that was there (moved aside first, deleted last); a file replaces a file.
   public func commit(_ temporary: String, to final: String) throws {
-    try lock.withLock {
+    let replaced: String? = try lock.withLock {
       guard !aborted else { throw ExportError.interrupted }
       let manager = FileManager.default
       var temporaryIsFolder: ObjCBool = false
@@ -50,6 +50,7 @@ public final class CleanupRegistry: @unchecked Sendable {
       var aside: String?
       if finalExists && finalIsFolder.boolValue {
         let oldFolder = OutputPaths.temporary(for: final) + "-old"
+        try? manager.removeItem(atPath: oldFolder)
         guard rename(final, oldFolder) == 0 else {
           throw ExportError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
         }
@@ -61,8 +62,10 @@ public final class CleanupRegistry: @unchecked Sendable {
         throw ExportError.cannotWrite(path: final, reason: reason)
       }
       temporaryPaths.remove(temporary)
-      if let aside { try? manager.removeItem(atPath: aside) }
+      return aside
     }
+    // The replaced folder is deleted outside the lock, so an interrupt is not held up.
+    if let replaced { try? FileManager.default.removeItem(atPath: replaced) }
   }
 
   /// Marks the render aborted (later commits fail) and stops child processes. The render
@@ -73,6 +76,13 @@ public final class CleanupRegistry: @unchecked Sendable {
       return Array(processes.values)
     }
     for child in children where child.isRunning { child.terminate() }
+  }
+
+  /// Kills child processes that ignored `abort`'s request to stop (the last resort before
+  /// the process exits).
+  public func killChildren() {
+    let children = lock.withLock { Array(processes.values) }
+    for child in children where child.isRunning { kill(child.processIdentifier, SIGKILL) }
   }
 
   /// Deletes every temporary path still tracked.

@@ -26,8 +26,9 @@ public struct ClipExporter: Sendable {
   /// The time of frame `index`.
   public func time(ofFrame index: Int) -> Double { Double(index) / Double(fps) }
 
-  /// Frames drawn per batch: enough to keep every worker busy, capped so that the two
-  /// batches in flight stay near 256 MB even for 4K frames.
+  /// Frames drawn per batch: up to four per worker, fewer for large frames so a batch stays
+  /// near 128 MB, but never fewer than one per worker (at 4K on 2 cores the two batches in
+  /// flight take about 270 MB).
   var batchSize: Int {
     let frameBytes = renderer.width * renderer.height * 4
     return max(workers, min(workers * 4, (128 << 20) / max(frameBytes, 1)))

@@ -11,8 +11,9 @@ public enum GIFPalette {
   /// How many frames the palette is computed from.
   public static let sampleCount = 16
 
-  /// Renders sample frames and returns the path of a palette PNG beside `output` (a
-  /// temporary file the caller deletes; it is tracked by `cleanup`).
+  /// Renders sample frames and returns the path of a palette PNG beside `output`: a
+  /// temporary file, tracked by `cleanup`, which the caller deletes with
+  /// `cleanup.removeTemporaries()` when the GIF is done.
   public static func make(for exporter: ClipExporter, beside output: String, cleanup: CleanupRegistry) throws
     -> String
   {
@@ -23,10 +24,12 @@ public enum GIFPalette {
         FFmpegArguments.rawInput(.opaqueBGRA, width: renderer.width, height: renderer.height, fps: 1)
           + ["-vf", "palettegen=stats_mode=full", "-frames:v", "1", "-f", "image2", temporary]
       }, input: .opaqueBGRA, width: renderer.width, height: renderer.height, output: palette, cleanup: cleanup)
+    cleanup.track(palette)
     let frames = exporter.frameCount
     let surface = try renderer.makeSurface()
     do {
       for sample in 0..<min(sampleCount, frames) {
+        if cleanup.isAborted { throw ExportError.interrupted }
         let index = sampleCount >= frames ? sample : sample * (frames - 1) / (sampleCount - 1)
         try renderer.render(at: exporter.time(ofFrame: index), into: surface)
         try sink.consume(surface, index: sample)
@@ -34,9 +37,8 @@ public enum GIFPalette {
       try sink.finish()
     } catch {
       sink.cancel()
-      throw error
+      throw cleanup.isAborted ? ExportError.interrupted : error
     }
-    cleanup.track(palette)
     return palette
   }
 }

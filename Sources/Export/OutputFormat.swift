@@ -6,7 +6,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case png
   /// VP9 in WebM; keeps transparency with `--transparent`.
   case webm
-  /// An animated GIF with a palette generated from the clip.
+  /// An animated GIF whose palette is computed from frames sampled across the clip.
   case gif
 
   /// Whether the format can keep an alpha channel.

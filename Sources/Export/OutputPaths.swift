@@ -47,15 +47,17 @@ public struct OutputPaths: Sendable {
   }
 
   /// Deletes temporary outputs left in the scene folder by renders that were killed
-  /// outright (SIGKILL, power loss): `.name.partial-PID…` whose process no longer exists.
-  /// Those of renders still running are left alone.
+  /// outright (SIGKILL, power loss): `.name.partial-PID…` whose process no longer exists,
+  /// or whose PID is now ours (this render has written nothing yet). Those of other renders
+  /// still running on this machine are left alone.
   func removeStalePartials() {
     let manager = FileManager.default
     guard let names = try? manager.contentsOfDirectory(atPath: folder) else { return }
     for name in names where name.hasPrefix(".") {
       guard let marker = name.range(of: ".partial-") else { continue }
       let digits = name[marker.upperBound...].prefix { $0.isNumber }
-      guard let pid = Int32(digits), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+      guard let pid = Int32(digits), pid > 0 else { continue }
+      guard pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
       try? manager.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
     }
   }

@@ -16,6 +16,7 @@ final class InterruptHandler {
       source.setEventHandler {
         cleanup.abort()
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.grace) {
+          cleanup.killChildren()
           cleanup.removeTemporaries()
           StandardError.write("\nrender: error: \(ExportError.interrupted)\n")
           _exit(130)

@@ -65,6 +65,7 @@ struct RenderScene: ParsableCommand {
         timeline: timeline, width: settings.width, height: settings.height,
         transparent: transparent)
       let cleanup = CleanupRegistry()
+      defer { cleanup.removeTemporaries() }  // whatever is left on any exit: partials, a GIF palette
       let interrupts = InterruptHandler(cleanup: cleanup)
       defer { withExtendedLifetime(interrupts) {} }
       if let at {
@@ -90,7 +91,6 @@ struct RenderScene: ParsableCommand {
     let still = paths.still(at: time)
     let temporary = OutputPaths.temporary(for: still)
     cleanup.track(temporary)
-    defer { cleanup.removeTemporaries() }
     try PNG.write(try renderer.render(at: time), to: temporary, opaque: !transparent)
     try cleanup.commit(temporary, to: still)
     if !quiet { StandardError.write("\(still)\n") }
@@ -111,7 +111,6 @@ struct RenderScene: ParsableCommand {
       }
       sink = try FFmpegSink(arguments: arguments, output: paths.clip(format), cleanup: cleanup)
     }
-    defer { cleanup.removeTemporaries() }
     let progress = ProgressReporter(total: exporter.frameCount, quiet: quiet)
     try exporter.export(to: sink, cleanup: cleanup, progress: progress.update)
     progress.finish("\(paths.clip(format)): \(renderer.width)x\(renderer.height) at \(fps) fps")

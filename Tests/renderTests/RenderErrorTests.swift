@@ -121,15 +121,18 @@ import Testing
     #expect(RenderCommand.files(in: output).isEmpty, "\(RenderCommand.files(in: output))")
   }
 
-  @Test func interruptLeavesNoPartialFile() throws {
+  @Test(arguments: [("mp4", 1.5), ("png", 1.0), ("gif", 0.4), ("gif", 2.5)])
+  func interruptLeavesNoPartialFile(_ format: String, after seconds: Double) throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
-    let result = try RenderCommand.run(["attention-heatmap", "-qh", "--output", output.path]) { process in
-      Thread.sleep(forTimeInterval: 1.5)
+    let result = try RenderCommand.run(["attention-heatmap", "-qh", "--format", format, "--output", output.path]) {
+      process in
+      Thread.sleep(forTimeInterval: seconds)
       process.terminate()  // SIGTERM, as a job scheduler would send
     }
-    #expect(result.status == 130)
+    #expect(result.status == 130, "\(result.stderr)")
     #expect(result.stderr.contains("interrupted"))
     #expect(RenderCommand.files(in: output).isEmpty, "\(RenderCommand.files(in: output))")
   }
+
 }
