@@ -71,8 +71,10 @@ public struct HeatmapLayout: Sendable {
     var maskLegend =
       causal ? PlacedText("masked (−∞ before softmax)", font: Font(size: 20), color: muted, measurer: m) : nil
     let panelMax = max(240, min(560, frame.width * 0.3))
+    // Caption lines shrink to fit the panel (to 22 units at most), and only then are shortened.
     var caption = captionLines.enumerated().map { index, line in
-      let font = index == 0 ? Font(size: 30, weight: .semibold) : Font(size: 24)
+      var font = index == 0 ? Font(size: 30, weight: .semibold) : Font(size: 24)
+      while font.size > 22 && m.measure(line, font: font).width > panelMax { font.size -= 1 }
       let fitted = m.truncated(line, font: font, maxWidth: panelMax)
       return PlacedText(fitted, font: font, color: index == 0 ? ink : muted, measurer: m)
     }
