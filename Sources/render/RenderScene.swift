@@ -57,6 +57,11 @@ struct RenderScene: ParsableCommand {
     }
     let settings = try RenderSettings(self)
     do {
+      // Interrupts are handled from the start, so one during recording also exits cleanly.
+      let cleanup = CleanupRegistry()
+      defer { cleanup.removeTemporaries() }  // whatever is left on any exit: partials, a GIF palette
+      let interrupts = InterruptHandler(cleanup: cleanup)
+      defer { withExtendedLifetime(interrupts) {} }
       let timeline = try SceneCatalog.timeline(
         of: sceneType, options: settings.sceneOptions,
         frameSize: settings.logicalFrame)
@@ -64,10 +69,6 @@ struct RenderScene: ParsableCommand {
       let renderer = FrameRenderer(
         timeline: timeline, width: settings.width, height: settings.height,
         transparent: transparent)
-      let cleanup = CleanupRegistry()
-      defer { cleanup.removeTemporaries() }  // whatever is left on any exit: partials, a GIF palette
-      let interrupts = InterruptHandler(cleanup: cleanup)
-      defer { withExtendedLifetime(interrupts) {} }
       if let at {
         try renderStill(renderer, at: at, paths: paths, cleanup: cleanup)
       } else {

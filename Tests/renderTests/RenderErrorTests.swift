@@ -121,7 +121,7 @@ import Testing
     #expect(RenderCommand.files(in: output).isEmpty, "\(RenderCommand.files(in: output))")
   }
 
-  @Test(arguments: [("mp4", 1.5), ("png", 1.0), ("gif", 0.4), ("gif", 2.5)])
+  @Test(arguments: [("mp4", 1.5), ("png", 1.0), ("gif", 0.8), ("gif", 3.0)])
   func interruptLeavesNoPartialFile(_ format: String, after seconds: Double) throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
