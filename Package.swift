@@ -34,6 +34,7 @@ let package = Package(
     .testTarget(name: "ReelTests", dependencies: ["Reel", "Canvas"]),
     .testTarget(
       name: "ScenesTests", dependencies: ["Scenes", "Reel", "Canvas", "Export", "TensorMath"], exclude: ["Golden"]),
+    .testTarget(name: "ExportTests", dependencies: ["Export", "Canvas", "Reel"]),
     .testTarget(name: "renderTests", dependencies: ["render"]),
   ]
 )

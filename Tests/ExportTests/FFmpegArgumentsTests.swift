@@ -1,0 +1,46 @@
+import Testing
+
+@testable import Export
+
+@Suite struct FFmpegArgumentsTests {
+  func arguments(_ format: OutputFormat, transparent: Bool = false, palette: String? = nil) -> [String] {
+    FFmpegArguments(width: 1920, height: 1080, fps: 60, format: format, transparent: transparent, palette: palette)
+      .arguments(output: "/tmp/out")
+  }
+
+  func value(after flag: String, in arguments: [String]) -> String? {
+    arguments.firstIndex(of: flag).map { arguments[$0 + 1] }
+  }
+
+  @Test func mp4TakesConvertedFramesAndIsTaggedForTheWeb() {
+    let mp4 = arguments(.mp4)
+    #expect(value(after: "-pix_fmt", in: mp4) == "yuv420p")  // converted by Reel, not by ffmpeg
+    #expect(value(after: "-s", in: mp4) == "1920x1080")
+    #expect(value(after: "-framerate", in: mp4) == "60")
+    #expect(value(after: "-c:v", in: mp4) == "libx264")
+    #expect(value(after: "-movflags", in: mp4) == "+faststart")
+    #expect(value(after: "-colorspace", in: mp4) == "bt709")
+    #expect(value(after: "-color_range", in: mp4) == "tv")
+    #expect(!mp4.contains("-vf"))
+    #expect(mp4.last == "/tmp/out")
+    #expect(mp4.contains("-nostats") && value(after: "-loglevel", in: mp4) == "error")
+  }
+
+  @Test func transparentWebMKeepsAlpha() {
+    let webm = arguments(.webm, transparent: true)
+    #expect(value(after: "-pix_fmt", in: webm) == "bgra")
+    #expect(value(after: "-vf", in: webm)?.hasSuffix("format=yuva420p") == true)
+    #expect(value(after: "-c:v", in: webm) == "libvpx-vp9")
+    #expect(FFmpegArguments(width: 2, height: 2, fps: 1, format: .webm, transparent: true).input == .straightBGRA)
+    #expect(FFmpegArguments(width: 2, height: 2, fps: 1, format: .webm, transparent: false).input == .yuv420p)
+  }
+
+  @Test func gifStreamsThroughAPaletteMadeBeforehand() {
+    let gif = arguments(.gif, palette: "/tmp/palette.png")
+    #expect(value(after: "-pix_fmt", in: gif) == "bgra")
+    #expect(gif.filter { $0 == "-i" }.count == 2)
+    #expect(gif.contains("/tmp/palette.png"))
+    #expect(value(after: "-filter_complex", in: gif)?.contains("paletteuse") == true)
+    #expect(value(after: "-filter_complex", in: gif)?.contains("palettegen") == false)
+  }
+}
