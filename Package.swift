@@ -21,7 +21,12 @@ let package = Package(
     .target(name: "Canvas", dependencies: ["CCairo"]),
     .target(name: "Reel", dependencies: ["Canvas"]),
     .target(name: "Export", dependencies: ["Canvas", "Reel"]),
-    .target(name: "Scenes", dependencies: ["Reel", "Canvas", "TensorMath"], path: "Scenes"),
+    .target(
+      name: "Scenes",
+      dependencies: [
+        "Reel", "Canvas", "TensorMath", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Scenes"),
     .executableTarget(
       name: "render",
       dependencies: [
@@ -29,6 +34,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "engine-bench", dependencies: ["Reel", "Canvas"], path: "Benchmarks/EngineBench"),
     .testTarget(name: "TensorMathTests", dependencies: ["TensorMath"]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
     .testTarget(name: "ReelTests", dependencies: ["Reel", "Canvas"]),

@@ -17,7 +17,7 @@ public struct AttentionHeatmapScene: ReelScene {
   /// The colorbar's range and ticks: 0 to a round number above the largest weight.
   public let scale: ColorbarScale
 
-  public init(options: SceneOptions) throws {
+  public init(options: AttentionHeatmapOptions) throws {
     let tokens = options.tokens ?? Self.defaultTokens
     guard Self.tokenLimit.contains(tokens.count) else {
       throw SceneError(
@@ -42,14 +42,15 @@ public struct AttentionHeatmapScene: ReelScene {
     return ["“\(tokens[query])” attends most to “\(tokens[first])”", detail]
   }
 
-  public func layout(frame: Size, measurer: TextMeasurer) throws -> HeatmapLayout {
+  public func layout(frame: Size, theme: Theme = .light, measurer: TextMeasurer) throws -> HeatmapLayout {
     try HeatmapLayout(
       tokens: example.tokens, frame: frame, scale: scale, causal: example.causal,
-      caption: captionLines, measurer: measurer)
+      caption: captionLines, theme: theme, measurer: measurer)
   }
 
   public func record(into scene: inout SceneRecorder, measurer m: TextMeasurer) throws {
-    let layout = try layout(frame: scene.frameSize, measurer: m)
+    let theme = scene.theme
+    let layout = try layout(frame: scene.frameSize, theme: theme, measurer: m)
     let n = example.tokens.count
 
     scene.section("title")
@@ -74,8 +75,9 @@ public struct AttentionHeatmapScene: ReelScene {
           HeatmapContent(
             values: example.maskedWeights, colormap: colormap, range: 0...scale.upperBound,
             cellSize: Size(layout.cellSize, layout.cellSize), gap: max(1, min(3, layout.cellSize * 0.04)),
-            valueFont: layout.valueFont)), at: layout.grid.center))
-    let colorbar = colorbarNodes(layout, measurer: m).map { scene.make($0) }
+            valueFont: layout.valueFont, maskColor: theme.maskFill, maskHatch: theme.maskHatch)),
+        at: layout.grid.center))
+    let colorbar = colorbarNodes(layout, theme: theme, measurer: m).map { scene.make($0) }
     scene.play(
       .create(heatmap).rate(.linear), .laggedStart(colorbar.map { .fadeIn($0) }, lagRatio: 0.1),
       duration: 2.0)
@@ -86,31 +88,31 @@ public struct AttentionHeatmapScene: ReelScene {
     let cell = layout.cellSize
     let rowBox = Rect(
       x: layout.grid.minX, y: layout.grid.minY + Double(query) * cell, width: layout.grid.width, height: cell)
-    let dimmers = dimmingNodes(around: rowBox, grid: layout.grid).map { scene.make($0) }
+    let dimmers = dimmingNodes(around: rowBox, grid: layout.grid, color: theme.background).map { scene.make($0) }
     let outline = scene.make(
       .rectangle(
         width: rowBox.width + 6, height: rowBox.height + 6, cornerRadius: 6,
-        at: rowBox.center, stroke: Palette.accent, strokeWidth: 4))
+        at: rowBox.center, stroke: theme.accent, strokeWidth: 4))
     scene.play(
       .fade(dimmers, to: 0.66), .create(outline),
-      .recolor([rowLabels[query]].compactMap { $0 }, fill: Palette.accent), duration: 0.7)
+      .recolor([rowLabels[query]].compactMap { $0 }, fill: theme.accent), duration: 0.7)
     let strongest = keys.prefix(n > 2 ? 2 : 1)
     let keyBoxes = strongest.map { key in
       scene.make(
         .rectangle(
           width: cell + 2, height: cell + 2, cornerRadius: 5,
           at: Point(layout.grid.minX + (Double(key) + 0.5) * cell, rowBox.center.y),
-          stroke: Palette.ink, strokeWidth: 3))
+          stroke: theme.ink, strokeWidth: 3))
     }
     let keyLabels = strongest.compactMap { columnLabels[$0] }
-    scene.play(.create(keyBoxes), .recolor(keyLabels, fill: Palette.accent), duration: 0.6)
+    scene.play(.create(keyBoxes), .recolor(keyLabels, fill: theme.accent), duration: 0.6)
     let captions = layout.caption.map { scene.make($0.node(measurer: m)) }
     scene.play(.succession(captions.map { .write($0) }), duration: 1.0, rate: .linear)
     scene.wait(1.1)
   }
 
   /// The colorbar: a gradient bar, its frame, ticks and labels, and the masked-cell key.
-  private func colorbarNodes(_ layout: HeatmapLayout, measurer m: TextMeasurer) -> [Node] {
+  private func colorbarNodes(_ layout: HeatmapLayout, theme: Theme, measurer m: TextMeasurer) -> [Node] {
     let bar = layout.colorbar
     let stops = stride(from: 0, through: 16, by: 1).map { step -> GradientStop in
       let t = Double(step) / 16
@@ -118,14 +120,14 @@ public struct AttentionHeatmapScene: ReelScene {
     }
     var gradient = Node.rectangle(width: bar.width, height: bar.height, at: bar.center)
     gradient.fill = .linearGradient(start: Point(0, bar.height / 2), end: Point(0, -bar.height / 2), stops: stops)
-    gradient.stroke = .solid(Palette.rule)
+    gradient.stroke = .solid(theme.rule)
     gradient.strokeStyle.width = 1
     var nodes = [layout.colorbarTitle.node(measurer: m), gradient]
     for label in layout.ticks {
       nodes.append(
         .line(
           from: Point(bar.maxX, label.center.y), to: Point(bar.maxX + 6, label.center.y),
-          color: Palette.muted, width: 1.5))
+          color: theme.muted, width: 1.5))
       nodes.append(label.node(measurer: m))
     }
     if let swatch = layout.maskSwatch, let legend = layout.maskLegend {
@@ -134,14 +136,15 @@ public struct AttentionHeatmapScene: ReelScene {
           .heatmap(
             HeatmapContent(
               values: [[nil]], colormap: colormap, range: 0...1,
-              cellSize: swatch.size, gap: 0)), at: swatch.center))
+              cellSize: swatch.size, gap: 0, maskColor: theme.maskFill, maskHatch: theme.maskHatch)),
+          at: swatch.center))
       nodes.append(legend.node(measurer: m))
     }
     return nodes
   }
 
   /// Translucent background-coloured panels over every row except the focus row.
-  private func dimmingNodes(around row: Rect, grid: Rect) -> [Node] {
+  private func dimmingNodes(around row: Rect, grid: Rect, color: Color) -> [Node] {
     var panels: [Rect] = []
     if row.minY > grid.minY {
       panels.append(Rect(x: grid.minX, y: grid.minY, width: grid.width, height: row.minY - grid.minY))
@@ -150,7 +153,7 @@ public struct AttentionHeatmapScene: ReelScene {
       panels.append(Rect(x: grid.minX, y: row.maxY, width: grid.width, height: grid.maxY - row.maxY))
     }
     return panels.map { rect in
-      var node = Node.rectangle(width: rect.width, height: rect.height, at: rect.center, fill: Palette.background)
+      var node = Node.rectangle(width: rect.width, height: rect.height, at: rect.center, fill: color)
       node.opacity = 0
       return node
     }

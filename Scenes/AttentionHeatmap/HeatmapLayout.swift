@@ -47,12 +47,12 @@ public struct HeatmapLayout: Sendable {
 
   public init(
     tokens: [String], frame: Size, scale: ColorbarScale, causal: Bool,
-    caption captionLines: [String], measurer m: TextMeasurer
+    caption captionLines: [String], theme: Theme, measurer m: TextMeasurer
   ) throws {
     let n = tokens.count
     let margin = Self.margin
-    let ink = Palette.ink
-    let muted = Palette.muted
+    let ink = theme.ink
+    let muted = theme.muted
 
     // Title block.
     var title = PlacedText("Self-attention weights", font: Font(size: 46, weight: .semibold), color: ink, measurer: m)

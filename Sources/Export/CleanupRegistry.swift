@@ -41,7 +41,9 @@ public final class CleanupRegistry: @unchecked Sendable {
       let manager = FileManager.default
       var temporaryIsFolder: ObjCBool = false
       var finalIsFolder: ObjCBool = false
-      manager.fileExists(atPath: temporary, isDirectory: &temporaryIsFolder)
+      guard manager.fileExists(atPath: temporary, isDirectory: &temporaryIsFolder) else {
+        throw ExportError.cannotWrite(path: final, reason: "its temporary output \(temporary) has disappeared")
+      }
       let finalExists = manager.fileExists(atPath: final, isDirectory: &finalIsFolder)
       if finalExists && finalIsFolder.boolValue != temporaryIsFolder.boolValue {
         throw ExportError.cannotWrite(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scenes
 
 /// `render`: turns a scene from the catalog into a clip, a frame sequence or a still.
 @main
@@ -12,19 +13,22 @@ struct Render: ParsableCommand {
         render attention-heatmap               1080p60 MP4 into Output/
         render attention-heatmap -ql           quick 480p15 preview
         render attention-heatmap --at 3        one still at t = 3 s
-        render attention-heatmap --causal --colormap magma --tokens "I saw her duck"
+        render softmax --theme dark            for a dark lecture hall
+        render softmax --logits 3,1,0.2,-1 --labels cat,dog,car,sky
         render list                            the scenes, one line each
+        render <scene> --help                  a scene's own options
       """,
-    subcommands: [RenderScene.self, ListScenes.self],
-    defaultSubcommand: RenderScene.self
+    subcommands: [ListScenes.self] + SceneCatalog.all.map { sceneCommand($0) }
   )
 
   /// Parses and runs, turning every failure into one line on stderr and an exit code:
   /// 2 for bad usage, 1 for a failed render, 130 for an interruption.
   static func main() {
     signal(SIGPIPE, SIG_IGN)  // a dead ffmpeg must surface as EPIPE, not kill us
+    let arguments = Array(CommandLine.arguments.dropFirst())
     do {
-      var command = try parseAsRoot()
+      try checkSceneName(arguments.first)
+      var command = try parseAsRoot(arguments)
       try command.run()
     } catch let error as CLIError {
       printError(error.description)
@@ -33,9 +37,29 @@ struct Render: ParsableCommand {
       if exitCode(for: error) == .success { exit(withError: error) }  // --help, --version
       if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
       let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-      printError("\(message) (see 'render --help')")
+      if let scene = arguments.first, SceneCatalog.scene(named: scene) != nil {
+        printError("\(scene): \(lowercasingFirst(message)) (see 'render \(scene) --help')")
+      } else {
+        printError("\(message) (see 'render --help')")
+      }
       Foundation.exit(2)
     }
+  }
+
+  /// A first argument that is neither an option nor a command must be a scene.
+  static func checkSceneName(_ first: String?) throws {
+    guard let first, !first.hasPrefix("-") else { return }
+    let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+    guard !commands.contains(first) else { return }
+    throw CLIError.usage("unknown scene '\(first)'; the scenes are:\n" + ListScenes.listing)
+  }
+
+  static func lowercasingFirst(_ text: String) -> String {
+    let text = text.hasPrefix("Error: ") ? String(text.dropFirst(7)) : text
+    guard let first = text.first, first.isUppercase, !text.dropFirst().prefix(1).allSatisfy(\.isUppercase) else {
+      return text
+    }
+    return first.lowercased() + text.dropFirst()
   }
 
   static func printError(_ message: String) {

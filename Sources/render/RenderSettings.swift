@@ -1,8 +1,9 @@
 import Canvas
 import Export
+import Reel
 import Scenes
 
-/// The checked, resolved options of one render.
+/// The checked, resolved render options of one render.
 struct RenderSettings {
   static let sizeLimit = 16...8192
   static let fpsLimit = 1...240
@@ -10,12 +11,14 @@ struct RenderSettings {
   let width: Int
   let height: Int
   let fps: Int
-  let sceneOptions: SceneOptions
+  let format: OutputFormat
+  let theme: Theme
+  let quiet: Bool
 
   /// The scene's logical frame: 1080 units high, as wide as the output's aspect ratio.
-  var logicalFrame: Size { Size(1080 * Double(width) / Double(height), 1080) }
+  var logicalFrame: Size { SceneCatalog.logicalFrame(width: width, height: height) }
 
-  init(_ command: RenderScene) throws {
+  init(_ command: RenderOptions) throws {
     var (width, height) = (command.quality.width, command.quality.height)
     if let text = command.resolution {
       (width, height) = try Self.parseResolution(text)
@@ -35,18 +38,12 @@ struct RenderSettings {
       throw CLIError.usage(
         "--transparent works with --format png or webm (or a still with --at), not \(command.format.rawValue)")
     }
-    guard let colormap = Colormap.named(command.colormap) else {
-      throw CLIError.usage(
-        "unknown colormap '\(command.colormap)'; choose one of: \(Colormap.all.map(\.name).joined(separator: ", "))")
-    }
-    var tokens: [String]?
-    if let text = command.tokens {
-      tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
-    }
     self.width = width
     self.height = height
     self.fps = fps
-    self.sceneOptions = SceneOptions(tokens: tokens, seed: command.seed, causal: command.causal, colormap: colormap)
+    self.format = command.format
+    self.theme = command.theme.theme
+    self.quiet = command.quiet
   }
 
   /// Parses `WIDTHxHEIGHT` (an `x` or `X` between two whole numbers).

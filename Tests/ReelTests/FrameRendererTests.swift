@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct FrameRendererTests {
   func timeline() -> Timeline {
-    var scene = SceneRecorder(frameSize: Size(160, 90), background: Color(rgb: 0x202020))
+    var scene = SceneRecorder(frameSize: Size(160, 90))
+    scene.background = Color(rgb: 0x202020)
     let box = scene.make(.rectangle(width: 40, height: 40, at: Point(80, 45), fill: Color(rgb: 0xFF0000)))
     scene.play(.fadeIn(box), duration: 1, rate: .linear)
     return scene.timeline
@@ -35,18 +36,28 @@ import Testing
     #expect(frame.pixel(x: 80, y: 45).alpha == 1)
   }
 
-  @Test func writtenTextGrowsFromTheLeft() throws {
+  /// Eight glyphs written with lag 0.2: each takes 1/(1 + 7·0.2) = 0.417 of the time and
+  /// starts 0.083 after the one before. At half time the first is filled, the sixth is a
+  /// partly drawn outline (progress 0.2) and the last has not started.
+  @Test func writtenTextIsOutlinedThenFilledGlyphByGlyph() throws {
     let measurer = TextMeasurer()
-    var scene = SceneRecorder(frameSize: Size(400, 100))
-    let text = scene.make(
-      .text("WWWWWWWW", font: Font(size: 40), color: .black, at: Point(200, 50), measurer: measurer))
+    let font = Font(size: 80)
+    var scene = SceneRecorder(frameSize: Size(800, 160))
+    let text = scene.make(.text("IIIIIIII", font: font, color: .black, at: Point(400, 80), measurer: measurer))
     scene.play(.write(text), duration: 1, rate: .linear)
-    let frame = try FrameRenderer(timeline: scene.timeline, width: 400, height: 100).render(at: 0.5)
-    let box = text.bounds
-    func inkInColumns(_ range: Range<Int>) -> Bool {
-      range.contains { x in (0..<100).contains { y in frame.pixel(x: x, y: y).red < 0.5 } }
+    let frame = try FrameRenderer(timeline: scene.timeline, width: 800, height: 160).render(at: 0.5)
+    let glyphs = measurer.glyphRun("IIIIIIII", font: font).glyphs
+    let origin = text.bounds.origin
+    func box(_ index: Int) -> Rect { glyphs[index].ink.offsetBy(dx: origin.x, dy: origin.y) }
+    func isInk(_ point: Point) -> Bool { frame.pixel(x: Int(point.x), y: Int(point.y)).red < 0.5 }
+    func inkIn(_ rect: Rect) -> Bool {
+      (Int(rect.minX)...Int(rect.maxX)).contains { x in
+        (Int(rect.minY)...Int(rect.maxY)).contains { y in isInk(Point(Double(x), Double(y))) }
+      }
     }
-    #expect(inkInColumns(Int(box.minX)..<Int(box.minX + box.width * 0.4)))
-    #expect(!inkInColumns(Int(box.minX + box.width * 0.6)..<Int(box.maxX)))
+    #expect(glyphs.count == 8)
+    #expect(isInk(box(0).center), "the first glyph is filled")
+    #expect(!isInk(box(5).center) && inkIn(box(5)), "the sixth is an outline being drawn")
+    #expect(!inkIn(box(7)), "the last has not started")
   }
 }

@@ -18,9 +18,9 @@ import Testing
     let timeline = scene.timeline
     #expect(timeline.state(at: 0.5).isEmpty)
     #expect(timeline.state(at: 1).isEmpty)  // opacity 0 at the very start
-    #expect(abs(timeline.state(at: 2)[0].opacity - 0.5) < 1e-12)
-    #expect(timeline.state(at: 3)[0].opacity == 1)
-    #expect(timeline.state(at: 99)[0].opacity == 1)
+    #expect(abs(timeline.state(at: 2)[0].effectiveOpacity - 0.5) < 1e-12)
+    #expect(timeline.state(at: 3)[0].effectiveOpacity == 1)
+    #expect(timeline.state(at: 99)[0].effectiveOpacity == 1)
     #expect(timeline.duration == 3)
   }
 
@@ -62,10 +62,10 @@ import Testing
     // Three parts, lag 0.5: part length L with L·(1 + 2·0.5) = 2, so L = 1; starts 0, 0.5, 1.
     scene.play(.laggedStart(boxes.map { .fadeIn($0) }, lagRatio: 0.5), duration: 2, rate: .linear)
     let timeline = scene.timeline
-    let opacities = timeline.state(at: 0.75).map(\.opacity)
+    let opacities = timeline.state(at: 0.75).map(\.effectiveOpacity)
     #expect(opacities.count == 2)
     #expect(abs(opacities[0] - 0.75) < 1e-9 && abs(opacities[1] - 0.25) < 1e-9)
-    #expect(timeline.state(at: 2).map(\.opacity) == [1, 1, 1])
+    #expect(timeline.state(at: 2).map(\.effectiveOpacity) == [1, 1, 1])
   }
 
   @Test func successionRunsPartsOneAfterAnother() {
@@ -74,7 +74,7 @@ import Testing
     let b = scene.make(square(at: Point(300, 0)))
     scene.play(.succession([.fadeIn(a), .fadeIn(b)]), duration: 2, rate: .linear)
     #expect(scene.timeline.state(at: 0.5).count == 1)
-    #expect(scene.timeline.state(at: 1.5).map(\.opacity) == [1, 0.5])
+    #expect(scene.timeline.state(at: 1.5).map(\.effectiveOpacity) == [1, 0.5])
   }
 
   @Test func sectionsCoverTheClip() {

@@ -35,7 +35,7 @@ import Testing
   }
 
   @Test func defaultStoryIsSatAttendingToCat() throws {
-    let scene = try AttentionHeatmapScene(options: SceneOptions())
+    let scene = try AttentionHeatmapScene(arguments: [])
     let (query, keys) = scene.example.focus
     #expect(tokens[query] == "sat")
     #expect(tokens[keys[0]] == "cat")
@@ -61,9 +61,9 @@ import Testing
   }
 
   @Test func rejectsTooFewOrTooManyTokens() {
-    #expect(throws: SceneError.self) { try AttentionHeatmapScene(options: SceneOptions(tokens: ["one"])) }
+    #expect(throws: SceneError.self) { try AttentionHeatmapScene(arguments: ["--tokens", "one"]) }
     #expect(throws: SceneError.self) {
-      try AttentionHeatmapScene(options: SceneOptions(tokens: (0..<65).map { "t\($0)" }))
+      try AttentionHeatmapScene(arguments: ["--tokens", (0..<65).map { "t\($0)" }.joined(separator: " ")])
     }
   }
 

@@ -9,9 +9,9 @@ import Testing
 @Suite struct AttentionHeatmapFrameTests {
   static let width = 854, height = 480
 
-  func renderer(_ options: SceneOptions = SceneOptions()) throws -> FrameRenderer {
+  func renderer(_ arguments: [String] = []) throws -> FrameRenderer {
     let frame = Size(1080 * Double(Self.width) / Double(Self.height), 1080)
-    let timeline = try SceneCatalog.timeline(of: AttentionHeatmapScene.self, options: options, frameSize: frame)
+    let timeline = try SceneCatalog.timeline(of: AttentionHeatmapScene(arguments: arguments), frameSize: frame)
     return FrameRenderer(timeline: timeline, width: Self.width, height: Self.height)
   }
 
@@ -22,7 +22,7 @@ import Testing
   }
 
   @Test func causalKeyFrameMatchesGoldenImage() throws {
-    let frame = try renderer(SceneOptions(causal: true, colormap: .magma)).render(at: 7.9)
+    let frame = try renderer(["--causal", "--colormap", "magma"]).render(at: 7.9)
     try GoldenImage().check(frame, named: "attention-heatmap-ql-causal-magma-7.9s")
   }
 
@@ -37,7 +37,7 @@ import Testing
   @Test func cellColoursComeFromTheColormap() throws {
     let renderer = try renderer()
     let frame = try renderer.render(at: renderer.timeline.duration)
-    let scene = try AttentionHeatmapScene(options: SceneOptions())
+    let scene = try AttentionHeatmapScene(arguments: [])
     let layout = try scene.layout(frame: renderer.timeline.frameSize, measurer: TextMeasurer())
     let scale = Double(Self.height) / 1080
     // Cell (0, 0) is dimmed at the end; sample the focus row, which is not.

@@ -18,7 +18,8 @@ import Testing
   }
 
   func layout(count: Int, frame: Size, causal: Bool) throws -> HeatmapLayout {
-    let scene = try AttentionHeatmapScene(options: SceneOptions(tokens: tokens(count), causal: causal))
+    let scene = try AttentionHeatmapScene(
+      arguments: ["--tokens", tokens(count).joined(separator: " ")] + (causal ? ["--causal"] : []))
     return try scene.layout(frame: frame, measurer: TextMeasurer())
   }
 

@@ -66,8 +66,9 @@ struct RenderCommand {
     var result: [String] = []
     while let path = enumerator?.nextObject() as? String {
       var isFolder: ObjCBool = false
-      FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-      if !isFolder.boolValue { result.append(path) }
+      let exists = FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+      if exists && !isFolder.boolValue { result.append(path) }
     }
     return result.sorted()
   }

@@ -60,13 +60,22 @@ public final class Canvas {
   }
 
   /// Draws what `body` draws as one layer at `opacity`, so overlapping parts of it do not
-  /// show through each other.
-  public func withOpacity<R>(_ opacity: Double, _ body: () throws -> R) rethrows -> R {
+  /// show through each other. The layer is only as large as `bounds` (in user space), when
+  /// given: drawing through a layer the size of the frame costs a full-frame blend.
+  /// Prefer folding opacity into the paint (`Paint.withAlpha`) when nothing overlaps.
+  public func withOpacity<R>(_ opacity: Double, clippedTo bounds: Rect? = nil, _ body: () throws -> R) rethrows -> R {
     if opacity >= 1 { return try body() }
+    cairo_save(cr)
+    if let bounds {
+      cairo_new_path(cr)
+      cairo_rectangle(cr, bounds.minX, bounds.minY, bounds.width, bounds.height)
+      cairo_clip(cr)
+    }
     cairo_push_group(cr)
     defer {
       cairo_pop_group_to_source(cr)
       cairo_paint_with_alpha(cr, max(opacity, 0))
+      cairo_restore(cr)
     }
     return try body()
   }

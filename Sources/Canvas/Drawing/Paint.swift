@@ -16,6 +16,22 @@ public enum Paint: Sendable, Hashable {
   /// A gradient from a circle at `center` with radius 0 out to `radius`.
   case radialGradient(center: Point, radius: Double, stops: [GradientStop])
 
+  /// The same paint with every colour's alpha multiplied by `factor`: how a node's opacity
+  /// is folded into its paint instead of drawing it through a separate layer.
+  public func withAlpha(_ factor: Double) -> Paint {
+    guard factor != 1 else { return self }
+    func faded(_ stops: [GradientStop]) -> [GradientStop] {
+      stops.map { GradientStop($0.offset, $0.color.withAlpha(factor)) }
+    }
+    switch self {
+    case .solid(let color): return .solid(color.withAlpha(factor))
+    case .linearGradient(let start, let end, let stops):
+      return .linearGradient(start: start, end: end, stops: faded(stops))
+    case .radialGradient(let center, let radius, let stops):
+      return .radialGradient(center: center, radius: radius, stops: faded(stops))
+    }
+  }
+
   /// A representative colour (the solid colour, or the first stop).
   public var baseColor: Color {
     switch self {

@@ -22,4 +22,12 @@ extension Canvas {
       cairo_new_path(cr)
     }
   }
+
+  /// `text` set in `font`, shaped into glyphs with their boxes, baseline and outlines, as
+  /// this canvas would draw it.
+  public func glyphRun(_ text: String, font: Font) -> GlyphRun {
+    withTextContext { cr, context in
+      TextLayout(context: context, text: text, font: font).glyphRun(outlinesWith: cr)
+    }
+  }
 }

@@ -65,6 +65,90 @@ final class TextLayout {
       caretOffsets: caretOffsets(scale: scale, logicalX: Double(logical.x) * scale))
   }
 
+  /// The layout's glyphs with their boxes and, drawn through `cr` (any Cairo context; its
+  /// path and transform are left as they were), their outlines.
+  func glyphRun(outlinesWith cr: OpaquePointer) -> GlyphRun {
+    let scale = 1 / Double(PANGO_SCALE)
+    let logical = logicalExtents
+    let utf8 = Array(text.utf8)
+    var glyphs: [Glyph] = []
+    var baseline = 0.0
+    cairo_save(cr)
+    cairo_identity_matrix(cr)
+    defer {
+      cairo_new_path(cr)
+      cairo_restore(cr)
+    }
+    let single = pango_glyph_string_new()
+    pango_glyph_string_set_size(single, 1)
+    defer { pango_glyph_string_free(single) }
+    let iterator = pango_layout_get_iter(layout)
+    defer { pango_layout_iter_free(iterator) }
+    repeat {
+      guard let run = pango_layout_iter_get_run_readonly(iterator), let item = run.pointee.item,
+        let string = run.pointee.glyphs
+      else { continue }
+      var runLogical = PangoRectangle()
+      pango_layout_iter_get_run_extents(iterator, nil, &runLogical)
+      baseline = Double(pango_layout_iter_get_baseline(iterator)) * scale - logical.minY
+      let font = item.pointee.analysis.font
+      let count = Int(string.pointee.num_glyphs)
+      let itemStart = Int(item.pointee.offset)
+      let clusters = (0..<count).map { itemStart + Int(string.pointee.log_clusters[$0]) }
+      var penX = Double(runLogical.x) * scale - logical.minX
+      for index in 0..<count {
+        let info = string.pointee.glyphs[index]
+        let advance = Double(info.geometry.width) * scale
+        let origin = Point(
+          penX + Double(info.geometry.x_offset) * scale, baseline + Double(info.geometry.y_offset) * scale)
+        // The cluster runs to the next different cluster start (either side, for right-to-left runs).
+        let start = clusters[index]
+        let end = clusters.filter { $0 > start }.min() ?? (itemStart + Int(item.pointee.length))
+        let characters = String(decoding: utf8[min(start, utf8.count)..<min(end, utf8.count)], as: UTF8.self)
+        var ink = PangoRectangle()
+        pango_font_get_glyph_extents(font, info.glyph, &ink, nil)
+        single?.pointee.glyphs[0] = info
+        single?.pointee.glyphs[0].geometry.x_offset = 0
+        single?.pointee.glyphs[0].geometry.y_offset = 0
+        single?.pointee.log_clusters[0] = 0
+        cairo_new_path(cr)
+        cairo_move_to(cr, origin.x, origin.y)
+        pango_cairo_glyph_string_path(cr, font, single)
+        glyphs.append(
+          Glyph(
+            text: characters, origin: origin, advance: advance,
+            ink: Rect(
+              x: origin.x + Double(ink.x) * scale, y: origin.y + Double(ink.y) * scale,
+              width: Double(ink.width) * scale, height: Double(ink.height) * scale),
+            outline: Self.currentPath(cr)))
+        penX += advance
+      }
+    } while pango_layout_iter_next_run(iterator) != 0
+    return GlyphRun(glyphs: glyphs, size: logical.size, baseline: baseline)
+  }
+
+  /// The Cairo context's current path as a `Path`.
+  private static func currentPath(_ cr: OpaquePointer) -> Path {
+    guard let copied = cairo_copy_path(cr) else { return Path() }
+    defer { cairo_path_destroy(copied) }
+    var path = Path()
+    guard copied.pointee.status == CAIRO_STATUS_SUCCESS, let data = copied.pointee.data else { return path }
+    var index = 0
+    while index < Int(copied.pointee.num_data) {
+      let header = data[index].header
+      func point(_ offset: Int) -> Point { Point(data[index + offset].point.x, data[index + offset].point.y) }
+      switch header.type {
+      case CAIRO_PATH_MOVE_TO: path.move(to: point(1))
+      case CAIRO_PATH_LINE_TO: path.line(to: point(1))
+      case CAIRO_PATH_CURVE_TO: path.curve(point(1), point(2), to: point(3))
+      case CAIRO_PATH_CLOSE_PATH: path.close()
+      default: break
+      }
+      index += Int(header.length)
+    }
+    return path
+  }
+
   private func caretOffsets(scale: Double, logicalX: Double) -> [Double] {
     var offsets: [Double] = [0]
     var byteIndex = 0

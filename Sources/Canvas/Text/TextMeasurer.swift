@@ -6,14 +6,32 @@ import CCairo
 /// the thread that made it (Pango font maps are per thread).
 public final class TextMeasurer {
   private let context: OpaquePointer
+  /// A Cairo context on a 1×1 image, for turning glyphs into outlines.
+  private let scratch: ImageSurface?
+  private let cr: OpaquePointer?
 
   public init() {
     let fontMap = pango_cairo_font_map_get_default()  // owned by this thread; not unreffed
     context = pango_font_map_create_context(fontMap)
     TextLayout.configure(context)
+    scratch = try? ImageSurface(width: 1, height: 1)
+    cr = scratch?.withCairoSurface { cairo_create($0) }
   }
 
-  deinit { g_object_unref(UnsafeMutableRawPointer(context)) }
+  deinit {
+    if let cr { cairo_destroy(cr) }
+    g_object_unref(UnsafeMutableRawPointer(context))
+  }
+
+  /// `text` set in `font`, shaped into glyphs with their boxes, baseline and outlines.
+  public func glyphRun(_ text: String, font: Font) -> GlyphRun {
+    let layout = TextLayout(context: context, text: text, font: font)
+    guard let cr else {
+      let metrics = layout.metrics
+      return GlyphRun(glyphs: [], size: metrics.logical.size, baseline: metrics.baseline)
+    }
+    return layout.glyphRun(outlinesWith: cr)
+  }
 
   /// Extents of `text` set in `font` on one line.
   public func measure(_ text: String, font: Font) -> TextMetrics {

@@ -38,6 +38,16 @@ public indirect enum Animation: Sendable, Hashable {
   public static func shift(_ nodes: Node..., by offset: Point) -> Animation {
     .effect(.shift(by: offset), targets: nodes, rate: nil)
   }
+  public static func move(_ nodes: [Node], to point: Point) -> Animation {
+    .effect(.move(to: point), targets: nodes, rate: nil)
+  }
+  public static func shift(_ nodes: [Node], by offset: Point) -> Animation {
+    .effect(.shift(by: offset), targets: nodes, rate: nil)
+  }
+  public static func fadeOut(_ nodes: [Node], shift: Point = .zero) -> Animation {
+    .effect(.fadeOut(shift: shift), targets: nodes, rate: nil)
+  }
+  public static func write(_ nodes: [Node]) -> Animation { .effect(.write, targets: nodes, rate: nil) }
   public static func scale(_ nodes: Node..., to factor: Double) -> Animation {
     .effect(.scale(to: factor), targets: nodes, rate: nil)
   }
@@ -50,7 +60,11 @@ public indirect enum Animation: Sendable, Hashable {
   public static func fade(_ nodes: [Node], to opacity: Double) -> Animation {
     .effect(.fade(to: opacity), targets: nodes, rate: nil)
   }
-  /// A brief highlight pulse (Manim's `Indicate`).
+  /// Animates a tracker's number to `value` (Manim's `tracker.animate.set_value`).
+  public static func setValue(_ tracker: ValueTracker, to value: Double) -> Animation {
+    .effect(.setValue(value), targets: [tracker.node], rate: nil)
+  }
+  /// A brief highlight pulse (Manim's `Indicate`); pass the theme's `highlight` colour.
   public static func indicate(_ nodes: Node..., color: Color = Color(rgb: 0xF2B134), scale: Double = 1.15) -> Animation
   {
     .effect(.indicate(color: color, scale: scale), targets: nodes, rate: .thereAndBack)

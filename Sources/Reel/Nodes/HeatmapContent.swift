@@ -16,12 +16,14 @@ public struct HeatmapContent: Sendable, Hashable {
   public var valueFont: Font?
   /// Decimal places of printed values.
   public var decimals: Int
+  /// A masked cell's tile and hatching (take them from the theme).
   public var maskColor: Color
+  public var maskHatch: Color
 
   public init(
     values: [[Double?]], colormap: Colormap, range: ClosedRange<Double>, cellSize: Size,
     gap: Double = 2, valueFont: Font? = nil, decimals: Int = 2,
-    maskColor: Color = Color(rgb: 0xE4E4E7)
+    maskColor: Color = Theme.light.maskFill, maskHatch: Color = Theme.light.maskHatch
   ) {
     self.values = values
     self.colormap = colormap
@@ -31,6 +33,7 @@ public struct HeatmapContent: Sendable, Hashable {
     self.valueFont = valueFont
     self.decimals = decimals
     self.maskColor = maskColor
+    self.maskHatch = maskHatch
   }
 
   public var rows: Int { values.count }

@@ -2,16 +2,20 @@ import Canvas
 
 extension Node {
   /// The node partway through turning into `target`: place and style interpolate; two
-  /// shapes morph point by point, other contents cross-fade. At `progress` 1 the result is
-  /// `target` with this node's identity.
+  /// shapes morph point by point here, text morphs outline by outline when drawn, other
+  /// contents cross-fade. At `progress` 1 the result is `target` with this node's identity,
+  /// parent and drawing order.
   func morphed(into target: Node, progress p: Double) -> Node {
     if p >= 1 {
       var done = target
       done.id = id
+      done.parent = parent
+      done.zIndex = zIndex
       return done
     }
     var n = self
     n.position = position.interpolated(to: target.position, p)
+    n.pivot = pivot.interpolated(to: target.pivot, p)
     n.scale = lerp(scale, target.scale, p)
     n.rotation = lerp(rotation, target.rotation, p)
     n.opacity = lerp(opacity, target.opacity, p)
@@ -21,7 +25,7 @@ extension Node {
     if case .shape(let a) = content, case .shape(let b) = target.content {
       n.content = .shape(Self.morph(a, b, p))
     } else {
-      n.content = .crossfade(from: content, to: target.content, progress: p)
+      n.content = .morph(from: content, to: target.content, progress: p)
     }
     return n
   }

@@ -1,83 +1,137 @@
 import Canvas
 
 extension Canvas {
-  /// Draws one node in its current state.
+  /// Draws one node in its current state (in frame coordinates).
+  ///
+  /// Opacity is folded into the paint when the node is drawn with one paint or with parts
+  /// that do not overlap; only a shape both filled and stroked, a heatmap with printed
+  /// values, or a cross-fade is drawn through a layer, and that layer is only as large as
+  /// the node.
   public func draw(_ node: Node) {
+    let alpha = node.effectiveOpacity
+    guard alpha > 0, node.reveal > 0 else { return }
     withSavedState {
       concatenate(node.transform)
-      withOpacity(node.opacity) {
-        draw(node.content, of: node)
+      if alpha < 1 && node.needsLayer {
+        withOpacity(alpha, clippedTo: node.layerBounds) { draw(node.content, of: node, alpha: 1) }
+      } else {
+        draw(node.content, of: node, alpha: alpha)
       }
     }
   }
 
-  private func draw(_ content: NodeContent, of node: Node) {
+  private func draw(_ content: NodeContent, of node: Node, alpha: Double) {
     switch content {
-    case .shape(let path): drawShape(path, node)
-    case .text(let text): drawText(text, node)
-    case .heatmap(let heatmap): drawHeatmap(heatmap, reveal: node.reveal)
-    case .crossfade(let from, let to, let progress):
-      withOpacity(1 - progress) { draw(from, of: node) }
-      withOpacity(progress) { draw(to, of: node) }
+    case .shape(let path): drawShape(path, node, alpha: alpha)
+    case .text(let text): drawText(text, node, alpha: alpha)
+    case .heatmap(let heatmap): drawHeatmap(heatmap, reveal: node.reveal, alpha: alpha)
+    case .counter(let counter): drawCounter(counter, color: node.textColor.withAlpha(alpha))
+    case .morph(let from, let to, let progress): drawMorph(from, to, progress, node, alpha: alpha)
+    case .group, .value: break
     }
   }
 
   /// A path being created is stroked along its length first; its fill fades in over the
   /// second half, as Manim's `Create` does.
-  private func drawShape(_ path: Path, _ node: Node) {
+  private func drawShape(_ path: Path, _ node: Node, alpha: Double) {
     let reveal = node.reveal
     if let fill = node.fill {
       let fillAlpha = reveal >= 1 ? 1 : max(0, (reveal - 0.5) * 2)
-      if fillAlpha > 0 {
-        withOpacity(fillAlpha) { self.fill(path, with: fill) }
-      }
+      if fillAlpha > 0 { self.fill(path, with: fill.withAlpha(fillAlpha * alpha)) }
     }
     let outline = node.stroke ?? (reveal < 1 ? node.fill : nil)
     if let outline, node.strokeStyle.width > 0 {
-      stroke(reveal < 1 ? path.trimmed(to: reveal) : path, with: outline, style: node.strokeStyle)
+      stroke(reveal < 1 ? path.trimmed(to: reveal) : path, with: outline.withAlpha(alpha), style: node.strokeStyle)
     }
   }
 
-  /// Text being written shows whole glyphs up to the reveal point and fades in the next.
-  private func drawText(_ text: TextContent, _ node: Node) {
-    let color = node.fill?.baseColor ?? .black
-    let box = text.localBounds
-    guard node.reveal < 1 else {
-      drawText(text.string, font: text.font, color: color, at: box.origin)
-      return
+  private func drawText(_ text: TextContent, _ node: Node, alpha: Double) {
+    let color = node.textColor.withAlpha(alpha)
+    if node.reveal >= 1 {
+      drawText(text.string, font: text.font, color: color, at: text.localBounds.origin)
+    } else {
+      drawWriting(text, color: color, reveal: node.reveal)
     }
-    let carets = text.metrics.caretOffsets
-    let glyphs = Double(carets.count - 1) * node.reveal
-    let whole = Int(glyphs)
-    let edge = carets[min(whole, carets.count - 1)]
-    let next = carets[min(whole + 1, carets.count - 1)]
-    let tall = box.insetBy(dx: 0, dy: -box.height)  // room for ascenders and descenders
+  }
+
+  /// Text being written, as Manim's `Write`: glyph after glyph, each outline is drawn along
+  /// its length, then filled while the outline fades.
+  private func drawWriting(_ text: TextContent, color: Color, reveal: Double) {
+    let run = glyphRun(text.string, font: text.font)
+    let glyphs = run.glyphs.filter { $0.ink.width > 0 }
+    guard !glyphs.isEmpty else { return }
+    let origin = text.localBounds.origin
+    let lag = min(0.2, 4 / Double(glyphs.count + 1))
+    let length = 1 / (1 + Double(glyphs.count - 1) * lag)
+    let outlineStyle = StrokeStyle(width: max(0.6, text.font.size * 0.035))
     withSavedState {
-      clip(
-        to: .rectangle(
-          Rect(
-            x: box.minX - box.height, y: tall.minY,
-            width: edge + box.height, height: tall.height)))
-      drawText(text.string, font: text.font, color: color, at: box.origin)
-    }
-    if next > edge {
-      withSavedState {
-        clip(to: .rectangle(Rect(x: box.minX + edge, y: tall.minY, width: next - edge, height: tall.height)))
-        drawText(text.string, font: text.font, color: color.withAlpha(glyphs - Double(whole)), at: box.origin)
+      concatenate(.translation(origin.x, origin.y))
+      for (index, glyph) in glyphs.enumerated() {
+        let progress = min(max((reveal - Double(index) * lag * length) / length, 0), 1)
+        guard progress > 0 else { break }
+        guard !glyph.outline.isEmpty else {
+          // A picture glyph (colour emoji) has no outline: it fades in instead.
+          withSavedState {
+            clip(to: .rectangle(glyph.ink))
+            drawText(text.string, font: text.font, color: color.withAlpha(progress), at: .zero)
+          }
+          continue
+        }
+        let filled = max(0, progress - 0.5) * 2
+        if filled > 0 { fill(glyph.outline, with: .solid(color.withAlpha(filled))) }
+        if filled < 1 {
+          stroke(
+            glyph.outline.trimmed(to: min(1, progress * 2)), with: .solid(color.withAlpha(1 - filled)),
+            style: outlineStyle)
+        }
       }
     }
   }
 
-  private func drawHeatmap(_ heatmap: HeatmapContent, reveal: Double) {
+  /// A number drawn piece by piece in its measured slots.
+  private func drawCounter(_ counter: CounterContent, color: Color) {
+    let box = counter.localBounds
+    for piece in counter.pieces {
+      drawText(piece.text, font: counter.font, color: color, at: Point(box.minX + piece.x, box.minY))
+    }
+  }
+
+  /// Outlines (shapes and text) morph into each other; anything else cross-fades.
+  private func drawMorph(_ from: NodeContent, _ to: NodeContent, _ progress: Double, _ node: Node, alpha: Double) {
+    if let a = outline(of: from), let b = outline(of: to) {
+      let path = Node.morph(a, b, progress)
+      if let fill = node.fill { self.fill(path, with: fill.withAlpha(alpha)) }
+      if let stroke = node.stroke, node.strokeStyle.width > 0 {
+        self.stroke(path, with: stroke.withAlpha(alpha), style: node.strokeStyle)
+      }
+      return
+    }
+    withOpacity(1 - progress, clippedTo: from.localBounds) { draw(from, of: node, alpha: alpha) }
+    withOpacity(progress, clippedTo: to.localBounds) { draw(to, of: node, alpha: alpha) }
+  }
+
+  /// The content as one path in local coordinates, if it has one: a shape's path, or the
+  /// outlines of text's glyphs.
+  private func outline(of content: NodeContent) -> Path? {
+    switch content {
+    case .shape(let path): return path
+    case .text(let text):
+      let origin = text.localBounds.origin
+      return glyphRun(text.string, font: text.font).outline.applying(.translation(origin.x, origin.y))
+    default: return nil
+    }
+  }
+
+  private func drawHeatmap(_ heatmap: HeatmapContent, reveal: Double, alpha: Double) {
     let inset = heatmap.gap / 2
     for row in 0..<heatmap.rows {
-      let visibility = heatmap.rowVisibility(row, reveal: reveal)
+      let visibility = heatmap.rowVisibility(row, reveal: reveal) * alpha
       guard visibility > 0 else { continue }
       for column in heatmap.values[row].indices {
         let cell = heatmap.cellRect(row: row, column: column).insetBy(dx: inset, dy: inset)
         let corner = min(cell.width, cell.height) * 0.08
         guard let value = heatmap.values[row][column] else {
-          drawMaskedCell(cell, color: heatmap.maskColor.withAlpha(visibility), corner: corner)
+          drawMaskedCell(cell, heatmap: heatmap, alpha: visibility, corner: corner)
           continue
         }
         let color = heatmap.color(for: value)
@@ -92,9 +146,9 @@ extension Canvas {
   }
 
   /// A masked cell: a pale tile with diagonal hatching, so it never reads as a weight of 0.
-  private func drawMaskedCell(_ cell: Rect, color: Color, corner: Double) {
+  private func drawMaskedCell(_ cell: Rect, heatmap: HeatmapContent, alpha: Double, corner: Double) {
     let tile = Path.rectangle(cell, cornerRadius: corner)
-    fill(tile, with: .solid(color))
+    fill(tile, with: .solid(heatmap.maskColor.withAlpha(alpha)))
     withSavedState {
       clip(to: tile)
       var hatch = Path()
@@ -106,8 +160,29 @@ extension Canvas {
         x += step
       }
       stroke(
-        hatch, with: .solid(Color(rgb: 0xB8B8C0, alpha: color.alpha)),
+        hatch, with: .solid(heatmap.maskHatch.withAlpha(alpha)),
         style: StrokeStyle(width: max(1, step * 0.18), cap: .butt))
     }
+  }
+}
+
+extension Node {
+  /// The colour text and numbers are drawn in.
+  fileprivate var textColor: Color { fill?.baseColor ?? .black }
+
+  /// Whether parts of the node overlap, so that fading it needs a layer of its own.
+  fileprivate var needsLayer: Bool {
+    switch content {
+    case .shape: return fill != nil && stroke != nil && strokeStyle.width > 0
+    case .heatmap(let heatmap): return heatmap.valueFont != nil
+    case .morph: return true
+    default: return false
+    }
+  }
+
+  /// The local box a layer needs to hold the whole node, stroke included.
+  fileprivate var layerBounds: Rect {
+    let margin = strokeStyle.width + 2
+    return content.localBounds.insetBy(dx: -margin, dy: -margin)
   }
 }

@@ -4,60 +4,112 @@ import Canvas
 /// `Timeline`. Nothing is drawn while recording.
 ///
 /// ```swift
-/// var scene = SceneRecorder(frameSize: Size(1920, 1080))
-/// let title = scene.make(.text("Attention", font: Font(size: 56), color: .black, measurer: m))
+/// var scene = SceneRecorder(frameSize: Size(1920, 1080), theme: .light)
+/// let title = scene.make(.text("Attention", font: Font(size: 56), color: scene.theme.ink, measurer: m))
 /// scene.play(.write(title), duration: 1.2)
 /// scene.wait(0.5)
 /// let timeline = scene.timeline
 /// ```
+///
+/// Nodes are values. The node `make`, `add` or `group` returns carries its identity; pass
+/// it to animations. A changed copy of a node that is already on screen, passed to `play`,
+/// `add` or `make`, sets what changed at that moment; a changed copy of a node not yet on
+/// screen replaces it, so a node can be placed after it is made.
 public struct SceneRecorder {
   /// The logical frame (height 1080 units) the scene lays itself out in.
   public let frameSize: Size
+  /// The colours to draw with.
+  public let theme: Theme
   public var background: Color
   /// The current time: where the next `play` or `wait` begins.
   public private(set) var time: Double = 0
 
+  /// Registered (initial) states, by index.
   private var nodes: [Node] = []
-  private var entrances: [NodeID: Double] = [:]
-  private var effects: [ScheduledEffect] = []
+  /// The value the scene's code last passed in or got back for each node: a copy differing
+  /// from it is a change.
+  private var latest: [Node] = []
+  private var events: [NodeEvent?] = []
+  private var members: [Int: [Int]] = [:]
+  private var effects: [TimedEffect] = []
+  private var computations: [Int: Computation] = [:]
   private var sectionStarts: [(name: String, start: Double)] = []
 
-  public init(frameSize: Size, background: Color = .white) {
+  public init(frameSize: Size, theme: Theme = .light) {
     self.frameSize = frameSize
-    self.background = background
+    self.theme = theme
+    self.background = theme.background
   }
 
   /// Registers `node` without showing it and returns it with its identity; animate it
   /// (or `add` it) to bring it on screen.
-  /// A node registered earlier but not yet on screen is updated to the value passed, so
-  /// it can be placed after it is made.
   public mutating func make(_ node: Node) -> Node {
-    register(node).node
+    register(node, at: time)
+  }
+
+  /// Registers a computed node: at every moment it is `compute(node, scene)`, where `node`
+  /// is its own state after its animations and `scene` gives every other node's state and
+  /// every tracker's value at that moment (computed nodes made earlier included).
+  ///
+  /// ```swift
+  /// let label = scene.make(.counter(1, prefix: "T = ", font: f, color: ink, measurer: m)) { node, now in
+  ///   node.counting(now.value(temperature))
+  /// }
+  /// ```
+  public mutating func make(_ node: Node, computed compute: @escaping Computation) -> Node {
+    let registered = register(node, at: time)
+    if let id = registered.id { computations[id.rawValue] = compute }
+    return registered
   }
 
   /// Shows `node` from now on, registering it if needed.
   @discardableResult
   public mutating func add(_ node: Node) -> Node {
-    let (registered, id) = register(node)
-    show(id, from: time)
+    let registered = register(node, at: time)
+    if let id = registered.id { note(id.rawValue, at: time, introduces: false) }
     return registered
   }
 
-  private mutating func register(_ node: Node) -> (node: Node, id: NodeID) {
-    if let id = node.id, nodes.indices.contains(id.rawValue) {
-      if entrances[id] == nil { nodes[id.rawValue] = node }
-      return (node, id)
-    }
-    let id = NodeID(nodes.count)
-    var registered = node
-    registered.id = id
-    nodes.append(registered)
-    return (registered, id)
+  /// A number for animations to change and computed nodes to follow, starting at `value`.
+  public mutating func tracker(_ value: Double) -> ValueTracker {
+    ValueTracker(node: register(Node(.value(value)), at: time))
   }
 
-  /// Puts a node on screen from `start`, or keeps an earlier entrance.
-  private mutating func show(_ id: NodeID, from start: Double) {
-    entrances[id] = min(entrances[id] ?? start, start)
+  /// Makes `members` one node (Manim's `VGroup`): moving, scaling, rotating, fading,
+  /// creating or recolouring the group does so to all of them as one, about the centre of
+  /// their box. Members keep their coordinates: until the group is animated they stay
+  /// where they are, and animating a member moves it within the group.
+  ///
+  /// Groups nest. A node belongs to one group; grouping it again is an error.
+  public mutating func group(_ members: [Node]) throws -> Node {
+    let registered = members.map { register($0, at: time) }
+    let indices = registered.compactMap { $0.id?.rawValue }
+    for index in indices {
+      if let parent = nodes[index].parent {
+        throw RecordingError("node \(NodeID(index)) is already in group \(parent); a node belongs to one group")
+      }
+    }
+    guard Set(indices).count == indices.count else { throw RecordingError("a node appears twice in one group") }
+    let boxes = indices.map { current(nodes[$0]).bounds }
+    let box = boxes.dropFirst().reduce(boxes.first ?? .zero) { $0.union($1) }
+    var group = Node(.group(bounds: box), at: box.center)
+    group.pivot = box.center
+    group = register(group, at: time)
+    guard let id = group.id else { return group }
+    for index in indices {
+      nodes[index].parent = id
+      latest[index].parent = id
+    }
+    self.members[id.rawValue] = indices
+    return group
+  }
+
+  /// `node` as it is now, after every animation recorded so far, in its parent's
+  /// coordinates (use it to place things where other things have moved to).
+  public func current(_ node: Node) -> Node {
+    guard let id = node.id, nodes.indices.contains(id.rawValue) else { return node }
+    let track = NodeTrack(initial: nodes[id.rawValue], effects: effects.filter { $0.target == id.rawValue })
+    return track.state(at: time)
   }
 
   /// Runs `animations` together for `duration` seconds from now, then advances time.
@@ -69,13 +121,16 @@ public struct SceneRecorder {
   public mutating func play(_ animations: [Animation], duration: Double = 1, rate: RateFunction = .smooth) {
     let length = max(duration, 0)
     for scheduled in Animation.together(animations).scheduled(start: time, duration: length, rate: rate) {
-      var resolved = scheduled
-      resolved.targets = scheduled.targets.map { node in
-        let (registered, id) = register(node)
-        show(id, from: scheduled.start)
-        return registered
+      for target in scheduled.targets {
+        guard let index = register(target, at: scheduled.start).id?.rawValue else { continue }
+        note(index, at: scheduled.start, introduces: scheduled.effect.introduces)
+        for (member, effect) in expand(scheduled.effect, on: index) {
+          effects.append(
+            TimedEffect(
+              start: scheduled.start, duration: scheduled.duration, effect: effect, rate: scheduled.rate,
+              target: member))
+        }
       }
-      effects.append(resolved)
     }
     time += length
   }
@@ -96,7 +151,7 @@ public struct SceneRecorder {
 
   /// The recording so far.
   public var timeline: Timeline {
-    let duration = max(time, effects.map { $0.start + $0.duration }.max() ?? 0)
+    let duration = max(time, effects.map(\.end).max() ?? 0)
     var starts = sectionStarts
     if starts.first?.start != 0 { starts.insert(("intro", 0), at: 0) }
     let sections = starts.enumerated().map { index, entry in
@@ -105,7 +160,74 @@ public struct SceneRecorder {
         end: index + 1 < starts.count ? starts[index + 1].start : duration)
     }
     return Timeline(
-      nodes: nodes, entrances: entrances, effects: effects, sections: sections,
+      nodes: nodes, events: events, effects: effects, computations: computations, sections: sections,
       duration: duration, frameSize: frameSize, background: background)
   }
+
+  /// The registered node for `node`: a new identity for a new node; for a known one, its
+  /// replacement (not yet on screen) or the changes it carries, set at `start`.
+  private mutating func register(_ node: Node, at start: Double) -> Node {
+    guard let id = node.id, nodes.indices.contains(id.rawValue) else {
+      var registered = node
+      registered.id = NodeID(nodes.count)
+      registered.parent = nil
+      nodes.append(registered)
+      latest.append(registered)
+      events.append(nil)
+      return registered
+    }
+    let index = id.rawValue
+    var copy = node
+    copy.parent = nodes[index].parent
+    guard hasAppeared(index) else {
+      nodes[index] = copy
+      latest[index] = copy
+      return copy
+    }
+    let changes = NodeChanges(from: latest[index], to: copy)
+    if !changes.isEmpty {
+      effects.append(TimedEffect(start: start, duration: 0, effect: .set(changes), rate: .linear, target: index))
+      latest[index] = copy
+    }
+    return latest[index]
+  }
+
+  /// Whether the node, or a group it is in, has been added or animated.
+  private func hasAppeared(_ index: Int) -> Bool {
+    if events[index] != nil { return true }
+    return nodes[index].parent.map { hasAppeared($0.rawValue) } ?? false
+  }
+
+  /// Records a node's first appearance.
+  private mutating func note(_ index: Int, at time: Double, introduces: Bool) {
+    if let event = events[index], event.time <= time { return }
+    events[index] = NodeEvent(time: time, introduces: introduces)
+  }
+
+  /// The effect as applied to a node and, for a group, its members: a group's colour is
+  /// its members' colour; its pulse scales the group and tints the members.
+  private func expand(_ effect: Effect, on index: Int) -> [(Int, Effect)] {
+    guard members[index] != nil else { return [(index, effect)] }
+    switch effect {
+    case .recolor:
+      return leaves(of: index).map { ($0, effect) }
+    case .indicate(let color, let scale):
+      return [(index, .indicate(color: color, scale: scale))]
+        + leaves(of: index).map { ($0, .indicate(color: color, scale: 1)) }
+    default:
+      return [(index, effect)]
+    }
+  }
+
+  /// The members of a group that are not groups themselves, at any depth.
+  private func leaves(of index: Int) -> [Int] {
+    guard let direct = members[index] else { return [index] }
+    return direct.flatMap { leaves(of: $0) }
+  }
+}
+
+/// A scene asked for something that cannot be recorded, in words for its author.
+public struct RecordingError: Error, CustomStringConvertible, Equatable {
+  public let description: String
+  public init(_ description: String) { self.description = description }
 }

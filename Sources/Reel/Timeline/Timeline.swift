@@ -1,14 +1,21 @@
 import Canvas
 
-/// A recorded scene: every node, when it appears, and every animation with its start,
-/// length and rate. Immutable; `state(at:)` computes any moment from it alone.
-public struct Timeline: Sendable, Hashable {
+/// A recorded scene: every node, when it appears, every animation with its start, length
+/// and rate, and the computed nodes. Immutable; `state(at:)` computes any moment from it
+/// alone, at a cost that grows with what is on screen and running at that moment, not
+/// with everything recorded before it.
+public struct Timeline: Sendable {
   /// Every node in its registered (initial) state, in registration order.
   public let nodes: [Node]
-  /// When each node comes on screen.
-  let entrances: [NodeID: Double]
-  /// Scheduled effects, sorted by start time (ties keep recording order).
-  let effects: [ScheduledEffect]
+  /// Each node's effects, indexed by time.
+  let tracks: [NodeTrack]
+  /// When each node comes on screen (`nil`: never), groups taken into account.
+  let entrances: [Double?]
+  /// Computed nodes, in registration order.
+  let computations: [(index: Int, compute: Computation)]
+  /// Node indices by drawing order: z-index, then registration order.
+  let drawOrder: [Int]
+  let activity: ActivityIndex
   public let sections: [Section]
   /// The clip length in seconds.
   public let duration: Double
@@ -17,41 +24,78 @@ public struct Timeline: Sendable, Hashable {
   public let background: Color
 
   init(
-    nodes: [Node], entrances: [NodeID: Double], effects: [ScheduledEffect], sections: [Section],
-    duration: Double, frameSize: Size, background: Color
+    nodes: [Node], events: [NodeEvent?], effects: [TimedEffect], computations: [Int: Computation],
+    sections: [Section], duration: Double, frameSize: Size, background: Color
   ) {
     self.nodes = nodes
-    self.entrances = entrances
-    self.effects = effects.enumerated()
-      .sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }
-      .map(\.element)
+    var byNode = Array(repeating: [TimedEffect](), count: nodes.count)
+    // A stable sort by start keeps recording order for effects that start together.
+    let ordered = effects.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }
+    for (_, effect) in ordered { byNode[effect.target].append(effect) }
+    tracks = zip(nodes, byNode).map { NodeTrack(initial: $0, effects: $1) }
+    entrances = Self.entrances(nodes: nodes, events: events)
+    self.computations = computations.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    drawOrder = nodes.indices.sorted { (nodes[$0].zIndex, $0) < (nodes[$1].zIndex, $1) }
+    activity = ActivityIndex(effects: effects, entrances: entrances.compactMap { $0 })
     self.sections = sections
     self.duration = duration
     self.frameSize = frameSize
     self.background = background
   }
 
-  /// Every visible node at time `t`, in drawing order (z-index, then registration order).
-  ///
-  /// Effects are applied in order of their start times; each one animates from the state
-  /// the earlier ones left, at its own eased progress. Nothing but the timeline and `t` is read.
-  public func state(at t: Double) -> [Node] {
-    var current: [NodeID: Node] = [:]
-    for node in nodes {
-      if let id = node.id, let entrance = entrances[id], entrance <= t { current[id] = node }
-    }
-    for scheduled in effects {
-      guard scheduled.start <= t else { break }
-      let linear = scheduled.duration > 0 ? (t - scheduled.start) / scheduled.duration : 1
-      let progress = scheduled.rate(min(linear, 1))
-      for target in scheduled.targets {
-        guard let id = target.id, let node = current[id] else { continue }
-        current[id] = scheduled.effect.apply(to: node, progress: progress)
+  /// A node is on screen from its own first appearance — when it is added or first
+  /// animated — or from its group's, whichever is first. A node whose first appearance is
+  /// an entrance of its own (`fadeIn`, `create`, `write`) waits for it even in a group
+  /// that is already showing.
+  private static func entrances(nodes: [Node], events: [NodeEvent?]) -> [Double?] {
+    var result = [Double?](repeating: nil, count: nodes.count)
+    // A group is made after its members, so parents come later: fill from the end.
+    for index in nodes.indices.reversed() {
+      let own = events[index]
+      if let own, own.introduces {
+        result[index] = own.time
+        continue
       }
+      let inherited = nodes[index].parent.flatMap { result[$0.rawValue] }
+      result[index] = [own?.time, inherited].compactMap { $0 }.min()
     }
-    return current.values
-      .filter { $0.opacity > 0 && $0.reveal > 0 }
-      .sorted { ($0.zIndex, $0.id?.rawValue ?? 0) < ($1.zIndex, $1.id?.rawValue ?? 0) }
+    return result
+  }
+
+  /// Every node at time `t` in frame coordinates (groups' transforms, opacity and reveal
+  /// applied), by index, and whether it is drawn.
+  func evaluate(at t: Double) -> (nodes: [Node], shown: [Bool]) {
+    let states = FrameStates(tracks.map { $0.state(at: t) })
+    for (index, compute) in computations {
+      var computed = compute(states.nodes[index], SceneState(states: states))
+      computed.id = nodes[index].id
+      computed.parent = nodes[index].parent
+      states.nodes[index] = computed
+    }
+    var world = states.nodes
+    for index in world.indices.reversed() {
+      if let parent = world[index].parent { world[index] = world[index].placed(in: world[parent.rawValue]) }
+    }
+    let shown = world.indices.map { index in
+      (entrances[index].map { $0 <= t } ?? false) && world[index].isVisible
+    }
+    return (world, shown)
+  }
+
+  /// Every visible node at time `t`, in frame coordinates and in drawing order (z-index,
+  /// then registration order). Nothing but the timeline and `t` is read.
+  public func state(at t: Double) -> [Node] {
+    let (world, shown) = evaluate(at: t)
+    return drawOrder.compactMap { shown[$0] ? world[$0] : nil }
+  }
+
+  /// `node` (a group too) at time `t` in frame coordinates, or `nil` before it comes on
+  /// screen. It may be on screen and still invisible (faded out, opacity 0).
+  public func state(of node: Node, at t: Double) -> Node? {
+    guard let id = node.id, nodes.indices.contains(id.rawValue),
+      let entrance = entrances[id.rawValue], entrance <= t
+    else { return nil }
+    return evaluate(at: t).nodes[id.rawValue]
   }
 
   /// The number of frames in the clip at `fps`: duration × fps, rounded.
@@ -61,8 +105,14 @@ public struct Timeline: Sendable, Hashable {
 
   /// Whether the frame at `b` looks exactly like the one at `a`: no effect runs between
   /// them (or starts at `b`) and no node comes on screen. One drawing then serves both.
+  /// Computed nodes read only other nodes, so they are still when those are.
   public func isStill(from a: Double, to b: Double) -> Bool {
-    !effects.contains { $0.start <= b && $0.start + $0.duration > a }
-      && !entrances.values.contains { $0 > a && $0 <= b }
+    activity.isStill(from: a, to: b)
   }
+}
+
+/// A node's first appearance while recording: when, and whether by an entrance effect.
+struct NodeEvent: Sendable, Hashable {
+  var time: Double
+  var introduces: Bool
 }

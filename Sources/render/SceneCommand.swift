@@ -1,0 +1,49 @@
+import ArgumentParser
+import Canvas
+import Export
+import Foundation
+import Reel
+import Scenes
+
+/// `render <scene>`: one subcommand per scene, made from the scene type, so its `--help`
+/// lists exactly the scene's options and the shared render options.
+struct SceneCommand<Scene: ReelScene>: ParsableCommand {
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(commandName: Scene.name, abstract: Scene.summary)
+  }
+
+  @OptionGroup(title: "Scene options")
+  var scene: Scene.Options
+
+  @OptionGroup(title: "Render options")
+  var render: RenderOptions
+
+  func run() throws {
+    let settings = try RenderSettings(render)
+    do {
+      // Interrupts are handled from the start, so one during recording also exits cleanly.
+      let cleanup = CleanupRegistry()
+      defer { cleanup.removeTemporaries() }  // whatever is left on any exit: partials, a GIF palette
+      let interrupts = InterruptHandler(cleanup: cleanup)
+      defer { withExtendedLifetime(interrupts) {} }
+      let timeline = try SceneCatalog.timeline(
+        of: try Scene(options: scene), frameSize: settings.logicalFrame, theme: settings.theme)
+      let job = RenderJob(
+        renderer: FrameRenderer(
+          timeline: timeline, width: settings.width, height: settings.height, transparent: render.transparent),
+        settings: settings, paths: OutputPaths(root: render.output, scene: Scene.name), cleanup: cleanup)
+      if let at = render.at {
+        try job.renderStill(at: at)
+      } else {
+        try job.renderClip()
+      }
+    } catch {
+      throw CLIError.failure(error)
+    }
+  }
+}
+
+/// The subcommand for a scene type from the catalog.
+func sceneCommand<Scene: ReelScene>(_ type: Scene.Type) -> ParsableCommand.Type {
+  SceneCommand<Scene>.self
+}
