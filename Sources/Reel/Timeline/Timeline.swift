@@ -63,8 +63,8 @@ public struct Timeline: Sendable {
   }
 
   /// Every node at time `t` in frame coordinates (groups' transforms, opacity and reveal
-  /// applied), by index, and whether it is drawn.
-  func evaluate(at t: Double) -> (nodes: [Node], shown: [Bool]) {
+  /// applied), by index.
+  func evaluate(at t: Double) -> [Node] {
     let states = FrameStates(tracks.map { $0.state(at: t) })
     for (index, compute) in computations {
       var computed = compute(states.nodes[index], SceneState(states: states))
@@ -73,20 +73,23 @@ public struct Timeline: Sendable {
       states.nodes[index] = computed
     }
     var world = states.nodes
+    states.nodes = []  // leaves `world` the only owner: placed in place, not copied
     for index in world.indices.reversed() {
       if let parent = world[index].parent { world[index] = world[index].placed(in: world[parent.rawValue]) }
     }
-    let shown = world.indices.map { index in
-      (entrances[index].map { $0 <= t } ?? false) && world[index].isVisible
-    }
-    return (world, shown)
+    return world
   }
 
   /// Every visible node at time `t`, in frame coordinates and in drawing order (z-index,
   /// then registration order). Nothing but the timeline and `t` is read.
   public func state(at t: Double) -> [Node] {
-    let (world, shown) = evaluate(at: t)
-    return drawOrder.compactMap { shown[$0] ? world[$0] : nil }
+    let world = evaluate(at: t)
+    var visible: [Node] = []
+    visible.reserveCapacity(world.count)
+    for index in drawOrder where world[index].isVisible {
+      if let entrance = entrances[index], entrance <= t { visible.append(world[index]) }
+    }
+    return visible
   }
 
   /// `node` (a group too) at time `t` in frame coordinates, or `nil` before it comes on
@@ -95,7 +98,7 @@ public struct Timeline: Sendable {
     guard let id = node.id, nodes.indices.contains(id.rawValue),
       let entrance = entrances[id.rawValue], entrance <= t
     else { return nil }
-    return evaluate(at: t).nodes[id.rawValue]
+    return evaluate(at: t)[id.rawValue]
   }
 
   /// The number of frames in the clip at `fps`: duration × fps, rounded.
