@@ -95,6 +95,28 @@ import Testing
     #expect(abs(single.red - 0.5) < 0.01)
   }
 
+  @Test func clippedLayerBlendsOnlyInsideItsBounds() throws {
+    let (surface, canvas) = try whiteCanvas()
+    canvas.withOpacity(0.5, clippedTo: Rect(x: 0, y: 0, width: 32, height: 64)) {
+      canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 64, height: 64)), with: .solid(.black))
+    }
+    #expect(abs(surface.pixel(x: 16, y: 16).red - 0.5) < 0.01)
+    #expect(surface.pixel(x: 48, y: 16) == .white)
+  }
+
+  @Test func alphaFoldedIntoPaintMatchesALayer() throws {
+    let (folded, foldedCanvas) = try whiteCanvas()
+    let (layered, layeredCanvas) = try whiteCanvas()
+    let square = Path.rectangle(Rect(x: 8, y: 8, width: 40, height: 40))
+    foldedCanvas.fill(square, with: Paint.solid(red).withAlpha(0.4))
+    layeredCanvas.withOpacity(0.4) { layeredCanvas.fill(square, with: .solid(red)) }
+    #expect(close(folded.pixel(x: 20, y: 20), layered.pixel(x: 20, y: 20)))
+    let gradient = Paint.linearGradient(
+      start: .zero, end: Point(64, 0), stops: [GradientStop(0, .black), GradientStop(1, red)])
+    #expect(gradient.withAlpha(0.5) != gradient)
+    #expect(gradient.withAlpha(1) == gradient)
+  }
+
   @Test func clipLimitsDrawing() throws {
     let (surface, canvas) = try whiteCanvas()
     canvas.withSavedState {

@@ -24,6 +24,20 @@ import Testing
     #expect(abs(mid.red - (0.5 + 0.5 * 0x20 / 255.0)) < 0.01)
   }
 
+  @Test func fadedFilledAndStrokedShapeBlendsAsOneLayer() throws {
+    var scene = SceneRecorder(frameSize: Size(160, 90))
+    scene.background = .white
+    var box = Node.rectangle(width: 60, height: 60, at: Point(80, 45), fill: .black, stroke: .black, strokeWidth: 10)
+    box.opacity = 0.5
+    scene.add(box)
+    let frame = try FrameRenderer(timeline: scene.timeline, width: 160, height: 90).render(at: 0)
+    // Where the stroke's inner half covers the fill, the layer shows black at half opacity
+    // once, not twice (which would be 0.25 grey).
+    let overlap = frame.pixel(x: 80 - 28, y: 45)
+    let fillOnly = frame.pixel(x: 80, y: 45)
+    #expect(abs(overlap.red - 0.5) < 0.01 && abs(fillOnly.red - 0.5) < 0.01)
+  }
+
   @Test func scalesTheLogicalFrameToAnyResolution() throws {
     let frame = try FrameRenderer(timeline: timeline(), width: 320, height: 180).render(at: 1)
     #expect(frame.pixel(x: 160, y: 90) == Color(rgb: 0xFF0000))

@@ -51,9 +51,12 @@ import Testing
     let timeline = scene.timeline
     let later = timeline.state(at: 1.7)
     let earlier = timeline.state(at: 0.3)
-    #expect(timeline.state(at: 1.7) == later)
-    #expect(timeline.state(at: 0.3) == earlier)
     #expect(later != earlier)
+    // Asked again, after other moments and from a second copy of the recording: the same.
+    _ = timeline.state(at: 1.9)
+    #expect(timeline.state(at: 1.7) == later)
+    #expect(scene.timeline.state(at: 0.3) == earlier)
+    #expect(scene.timeline.state(at: 1.7) == later)
   }
 
   @Test func laggedStartSpreadsParts() {

@@ -146,7 +146,15 @@ final class TextLayout {
       }
       index += Int(header.length)
     }
-    return path
+    // A move with nothing drawn after it (the pen placed for a space) is no outline.
+    let drawn = path.elements.enumerated().filter { index, element in
+      guard case .move = element else { return true }
+      guard index + 1 < path.elements.count, case .move = path.elements[index + 1] else {
+        return index + 1 < path.elements.count
+      }
+      return false
+    }
+    return Path(drawn.map(\.element))
   }
 
   private func caretOffsets(scale: Double, logicalX: Double) -> [Double] {

@@ -70,6 +70,14 @@ public struct SceneRecorder {
     return registered
   }
 
+  /// Shows a computed node from now on (see `make(_:computed:)`).
+  @discardableResult
+  public mutating func add(_ node: Node, computed compute: @escaping Computation) -> Node {
+    let registered = add(node)
+    if let id = registered.id { computations[id.rawValue] = compute }
+    return registered
+  }
+
   /// A number for animations to change and computed nodes to follow, starting at `value`.
   public mutating func tracker(_ value: Double) -> ValueTracker {
     ValueTracker(node: register(Node(.value(value)), at: time))
