@@ -87,9 +87,10 @@ public final class FFmpegSink: FrameSink {
 
   /// Writes all of `bytes`, retrying partial writes and interruptions.
   private func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
+    guard let base = bytes.baseAddress else { return }
     var offset = 0
     while offset < bytes.count {
-      let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+      let written = Foundation.write(fd, base + offset, bytes.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
         if errno == EPIPE { throw ExportError.ffmpegExitedEarly(tail: finishedTail()) }

@@ -9,8 +9,8 @@ import Testing
 /// channel; on failure an amplified difference image is written to the temporary folder.
 struct GoldenImage {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-  var channelTolerance = 24
-  var maxDifferingFraction = 0.001
+  var channelTolerance = 2
+  var maxDifferingFraction = 0.0001
 
   func check(_ frame: ImageSurface, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let reference = Self.folder.appendingPathComponent("\(name).png").path

@@ -53,6 +53,27 @@ struct RenderCommand {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Waits until `condition` holds while `process` runs, checking every 5 ms, for at most
+  /// `limit` seconds. Returns whether it came true.
+  static func waitUntil(_ process: Process, limit: Double = 60, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(limit)
+    while process.isRunning && Date() < deadline {
+      if condition() { return true }
+      usleep(5_000)
+    }
+    return condition()
+  }
+
+  /// Whether `process` has started a child process (ffmpeg) that is still running.
+  static func hasChildProcess(_ process: Process) -> Bool {
+    let tasks = "/proc/\(process.processIdentifier)/task"
+    let threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
+    return threads.contains { thread in
+      let children = (try? String(contentsOfFile: "\(tasks)/\(thread)/children", encoding: .utf8)) ?? ""
+      return !children.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+  }
+
   /// A fresh temporary folder.
   static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("reel-test-\(UUID().uuidString)")

@@ -121,15 +121,47 @@ import Testing
     #expect(RenderCommand.files(in: output).isEmpty, "\(RenderCommand.files(in: output))")
   }
 
-  @Test(arguments: [("mp4", 1.5), ("png", 1.0), ("gif", 0.8), ("gif", 3.0)])
-  func interruptLeavesNoPartialFile(_ format: String, after seconds: Double) throws {
+  /// Moments to interrupt a render at, each recognised by what it leaves on disk or runs.
+  enum Moment: String, CaseIterable {
+    /// The MP4 is being written: its temporary file exists.
+    case encodingMP4
+    /// PNG frames are being written: the temporary frame folder holds a frame.
+    case writingFrames
+    /// The GIF palette is being made: ffmpeg runs, no GIF is written yet.
+    case makingPalette
+    /// The GIF is being written: its temporary file exists.
+    case encodingGIF
+
+    var format: String {
+      switch self {
+      case .encodingMP4: return "mp4"
+      case .writingFrames: return "png"
+      case .makingPalette, .encodingGIF: return "gif"
+      }
+    }
+
+    func hasArrived(in folder: URL, process: Process) -> Bool {
+      let names = RenderCommand.files(in: folder).map { ($0 as NSString).lastPathComponent }
+      switch self {
+      case .encodingMP4: return names.contains { $0.contains(".partial") && $0.hasSuffix(".mp4") }
+      case .writingFrames: return names.contains { $0.hasSuffix("-00000.png") }
+      case .makingPalette: return RenderCommand.hasChildProcess(process)
+      case .encodingGIF: return names.contains { $0.contains(".partial") && $0.hasSuffix(".gif") }
+      }
+    }
+  }
+
+  @Test(arguments: Moment.allCases)
+  func interruptLeavesNoPartialFile(at moment: Moment) throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
-    let result = try RenderCommand.run(["attention-heatmap", "-qh", "--format", format, "--output", output.path]) {
+    var arrived = false
+    let result = try RenderCommand.run(["attention-heatmap", "-qh", "--format", moment.format, "--output", output.path]) {
       process in
-      Thread.sleep(forTimeInterval: seconds)
+      arrived = RenderCommand.waitUntil(process) { moment.hasArrived(in: output, process: process) }
       process.terminate()  // SIGTERM, as a job scheduler would send
     }
+    #expect(arrived, "the render reached \(moment.rawValue) before ending")
     #expect(result.status == 130, "\(result.stderr)")
     #expect(result.stderr.contains("interrupted"))
     #expect(RenderCommand.files(in: output).isEmpty, "\(RenderCommand.files(in: output))")

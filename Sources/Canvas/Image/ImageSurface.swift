@@ -41,16 +41,17 @@ public final class ImageSurface {
   /// flushed. The buffer is valid only inside `body`.
   public func withUnsafePixels<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
     cairo_surface_flush(surface)
-    let base = UnsafeRawPointer(cairo_image_surface_get_data(surface)!)
-    return try body(UnsafeRawBufferPointer(start: base, count: stride * height))
+    // A surface created successfully always has pixel data; a nil pointer gives no bytes.
+    let base = UnsafeRawPointer(cairo_image_surface_get_data(surface))
+    return try body(UnsafeRawBufferPointer(start: base, count: base == nil ? 0 : stride * height))
   }
 
   /// Write access to the pixels; Cairo is told they changed when `body` returns.
   public func withUnsafeMutablePixels<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
     cairo_surface_flush(surface)
-    let base = UnsafeMutableRawPointer(cairo_image_surface_get_data(surface)!)
+    let base = UnsafeMutableRawPointer(cairo_image_surface_get_data(surface))
     defer { cairo_surface_mark_dirty(surface) }
-    return try body(UnsafeMutableRawBufferPointer(start: base, count: stride * height))
+    return try body(UnsafeMutableRawBufferPointer(start: base, count: base == nil ? 0 : stride * height))
   }
 
   /// The straight-alpha colour of pixel (x, y), for tests and probes.
