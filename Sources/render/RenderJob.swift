@@ -12,10 +12,12 @@ struct RenderJob {
 
   func renderStill(at time: Double) throws {
     let duration = renderer.timeline.duration
-    guard time >= 0, time <= duration else {
+    // The end is shown rounded to hundredths; a time that rounds to it is the end.
+    guard time >= 0, time <= duration + 0.005 else {
       throw CLIError.usage(
         String(format: "--at %g is outside the clip, which runs from 0 to %.2f seconds", time, duration))
     }
+    let time = min(time, duration)
     try paths.createFolder()
     let still = paths.still(at: time)
     let temporary = OutputPaths.temporary(for: still)

@@ -44,4 +44,14 @@ import Testing
     let positive = try counter(3, range: -20...20).pieces
     #expect(negative.last?.x == positive.last?.x, "the last digit does not move with the sign")
   }
+
+  @Test func centredCounterSitsInTheMiddleOfItsField() throws {
+    let node = Node.counter(
+      0.86, reserving: -2...100, centered: true, font: Font(size: 30), color: .black, measurer: measurer)
+    guard case .counter(let content) = node.content else { throw RecordingError("not a counter") }
+    let pieces = content.pieces
+    let last = try #require(pieces.last)
+    let end = last.x + content.metrics.digitWidth - (content.metrics.digitWidth - content.metrics.digitAdvances[6]) / 2
+    #expect(abs(pieces[0].x - (content.reservedWidth - end)) < 1e-9, "as much room left as right")
+  }
 }

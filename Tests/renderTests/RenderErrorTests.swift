@@ -156,7 +156,8 @@ import Testing
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
     var arrived = false
-    let result = try RenderCommand.run(["attention-heatmap", "-qh", "--format", moment.format, "--output", output.path]) {
+    let result = try RenderCommand.run(["attention-heatmap", "-qh", "--format", moment.format, "--output", output.path])
+    {
       process in
       arrived = RenderCommand.waitUntil(process) { moment.hasArrived(in: output, process: process) }
       process.terminate()  // SIGTERM, as a job scheduler would send

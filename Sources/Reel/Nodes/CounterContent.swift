@@ -20,6 +20,10 @@ public struct CounterContent: Sendable, Hashable {
   public var integerDigits: Int
   /// Whether the field keeps room for a minus sign.
   public var signed: Bool
+  /// Centre the number shown in the field (a label over a bar) rather than keep every digit
+  /// in its slot (a readout): digits still never jitter, but the text re-centres when the
+  /// number of digits changes.
+  public var centered: Bool = false
   public var metrics: CounterMetrics
 
   /// One piece of the laid-out number: `text` drawn with its logical box's left edge at
@@ -47,11 +51,14 @@ public struct CounterContent: Sendable, Hashable {
     var x = 0.0
     if !prefix.isEmpty { result.append(Piece(text: prefix, x: x)) }
     x += m.prefixWidth
-    let slots = max(integerDigits, integerPart.count)
-    // The sign sits just left of the first digit shown.
-    let firstDigitX = x + (signed ? m.minusWidth : 0) + Double(slots - integerPart.count) * m.digitWidth
-    if negative { result.append(Piece(text: "−", x: firstDigitX - m.minusWidth)) }
-    x = firstDigitX
+    if !centered {
+      // Blank slots keep the digits where the widest value puts them.
+      x += (signed && !negative ? m.minusWidth : 0) + Double(max(integerDigits - integerPart.count, 0)) * m.digitWidth
+    }
+    if negative {
+      result.append(Piece(text: "−", x: x))
+      x += m.minusWidth
+    }
     func place(_ digit: Character) {
       let advance = m.digitAdvances[digit.wholeNumberValue ?? 0]
       result.append(Piece(text: String(digit), x: x + (m.digitWidth - advance) / 2))
@@ -64,7 +71,21 @@ public struct CounterContent: Sendable, Hashable {
       fraction.forEach(place)
     }
     if !suffix.isEmpty { result.append(Piece(text: suffix, x: x)) }
-    return result
+    guard centered else { return result }
+    let offset = (reservedWidth - x - m.suffixWidth) / 2
+    return result.map { Piece(text: $0.text, x: $0.x + offset) }
+  }
+
+  /// The box of the number as shown (within the reserved box), in local coordinates.
+  public var shownBounds: Rect {
+    let m = metrics
+    let box = localBounds
+    let pieces = self.pieces
+    guard let first = pieces.first, let last = pieces.last else { return Rect(center: box.center, size: .zero) }
+    let lastWidth =
+      last.text == suffix && !suffix.isEmpty
+      ? m.suffixWidth : last.text == "." ? m.pointWidth : m.digitAdvances[Int(last.text) ?? 0]
+    return Rect(x: box.minX + first.x, y: box.minY, width: last.x + lastWidth - first.x, height: box.height)
   }
 
   /// The width the field reserves.
@@ -107,7 +128,7 @@ extension Node {
   /// values it will show, which sets the room kept for digits and a sign.
   public static func counter(
     _ value: Double, decimals: Int = 2, prefix: String = "", suffix: String = "",
-    reserving range: ClosedRange<Double>? = nil, font: Font, color: Color,
+    reserving range: ClosedRange<Double>? = nil, centered: Bool = false, font: Font, color: Color,
     at position: Point = .zero, measurer: TextMeasurer
   ) -> Node {
     let range = range ?? value...value
@@ -115,7 +136,7 @@ extension Node {
     let integerDigits = max(1, String(format: "%.\(max(decimals, 0))f", largest).prefix { $0 != "." }.count)
     let content = CounterContent(
       value: value, decimals: decimals, prefix: prefix, suffix: suffix, font: font,
-      integerDigits: integerDigits, signed: range.lowerBound < 0,
+      integerDigits: integerDigits, signed: range.lowerBound < 0, centered: centered,
       metrics: CounterMetrics(font: font, prefix: prefix, suffix: suffix, measurer: measurer))
     return Node(.counter(content), at: position, fill: .solid(color))
   }

@@ -96,8 +96,14 @@ extension Canvas {
     }
   }
 
-  /// Outlines (shapes and text) morph into each other; anything else cross-fades.
+  /// Text into text moves the glyphs both share and fades the others (Manim's
+  /// `TransformMatchingShapes`); other outlines (shapes, text) morph into each other;
+  /// anything else cross-fades.
   private func drawMorph(_ from: NodeContent, _ to: NodeContent, _ progress: Double, _ node: Node, alpha: Double) {
+    if case .text(let a) = from, case .text(let b) = to {
+      drawTextMorph(a, b, progress, color: node.textColor.withAlpha(alpha))
+      return
+    }
     if let a = outline(of: from), let b = outline(of: to) {
       let path = Node.morph(a, b, progress)
       if let fill = node.fill { self.fill(path, with: fill.withAlpha(alpha)) }
@@ -108,6 +114,29 @@ extension Canvas {
     }
     withOpacity(1 - progress, clippedTo: from.localBounds) { draw(from, of: node, alpha: alpha) }
     withOpacity(progress, clippedTo: to.localBounds) { draw(to, of: node, alpha: alpha) }
+  }
+
+  private func drawTextMorph(_ from: TextContent, _ to: TextContent, _ progress: Double, color: Color) {
+    let source = glyphRun(from.string, font: from.font).glyphs.filter { !$0.outline.isEmpty }
+    let target = glyphRun(to.string, font: to.font).glyphs.filter { !$0.outline.isEmpty }
+    let (a, b) = (from.localBounds.origin, to.localBounds.origin)
+    func place(_ glyph: Glyph, _ origin: Point) -> Path { glyph.outline.applying(.translation(origin.x, origin.y)) }
+    // Each target glyph takes the first unused source glyph showing the same characters.
+    var unused = Array(source.indices)
+    var pairs: [(Int, Int)] = []
+    var arriving: [Int] = []
+    for (index, glyph) in target.enumerated() {
+      if let match = unused.firstIndex(where: { source[$0].text == glyph.text }) {
+        pairs.append((unused.remove(at: match), index))
+      } else {
+        arriving.append(index)
+      }
+    }
+    for (s, t) in pairs {
+      fill(Node.morph(place(source[s], a), place(target[t], b), progress), with: .solid(color))
+    }
+    for s in unused { fill(place(source[s], a), with: .solid(color.withAlpha(1 - progress))) }
+    for t in arriving { fill(place(target[t], b), with: .solid(color.withAlpha(progress))) }
   }
 
   /// The content as one path in local coordinates, if it has one: a shape's path, or the

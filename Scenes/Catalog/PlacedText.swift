@@ -24,6 +24,17 @@ public struct PlacedText: Sendable, Hashable {
     self.size = measurer.measure(string, font: font).logical.size
   }
 
+  /// `string` in the largest size from `font.size` down to `minimumSize` that fits in
+  /// `maxWidth`, shortened with an ellipsis if even that is too wide.
+  public static func fitted(
+    _ string: String, font: Font, color: Color, maxWidth: Double, minimumSize: Double,
+    measurer m: TextMeasurer
+  ) -> PlacedText {
+    var font = font
+    while font.size > minimumSize && m.measure(string, font: font).width > maxWidth { font.size -= 1 }
+    return PlacedText(m.truncated(string, font: font, maxWidth: maxWidth), font: font, color: color, measurer: m)
+  }
+
   /// The box the text covers in the frame.
   public var box: Rect {
     Rect(center: center, size: isVertical ? Size(size.height, size.width) : size)
