@@ -122,6 +122,7 @@ struct BarChartNodes {
   /// How far bar `index` has grown when the growth tracker is at `g`: each bar grows
   /// smoothly over part of the time, a little after the one before.
   static func growth(_ index: Int, _ g: Double, count: Int) -> Double {
+    guard g < 1 else { return 1 }  // every bar exactly whole once growing is done
     let lag = 0.3
     let length = 1 / (1 + Double(count - 1) * lag)
     let local = (g - Double(index) * lag * length) / length

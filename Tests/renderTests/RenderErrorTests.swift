@@ -24,6 +24,30 @@ import Testing
     #expect(result.stdout.contains("attention-heatmap"))
   }
 
+  @Test func sceneHelpListsItsOwnOptionsAndTheSharedOnes() throws {
+    let softmax = try RenderCommand.run(["softmax", "--help"])
+    #expect(softmax.status == 0)
+    for option in ["--logits", "--temperature", "--labels", "--theme", "--resolution", "--format"] {
+      #expect(softmax.stdout.contains(option), "\(option)")
+    }
+    #expect(!softmax.stdout.contains("--tokens"))
+    let heatmap = try RenderCommand.run(["attention-heatmap", "--help"])
+    #expect(heatmap.stdout.contains("--tokens") && !heatmap.stdout.contains("--logits"))
+  }
+
+  @Test func optionOfAnotherSceneIsRefusedNamingTheScene() throws {
+    try expectUsageError(
+      ["attention-heatmap", "--logits", "1,2"], mentions: "attention-heatmap: unknown option '--logits'")
+  }
+
+  @Test func softmaxOptionsAreChecked() throws {
+    try expectUsageError(["softmax", "--logits", "1,x"], mentions: "'x' is not a number")
+    try expectUsageError(["softmax", "--logits", "1"], mentions: "2 to 8 values")
+    try expectUsageError(["softmax", "--temperature", "9"], mentions: "--temperature must be between 0.25 and 2")
+    try expectUsageError(["softmax", "--labels", "a,b"], mentions: "one name per logit")
+    try expectUsageError(["softmax", "--theme", "sepia"], mentions: "sepia")
+  }
+
   @Test func unknownSceneShowsTheListAndExitsTwo() throws {
     let result = try RenderCommand.run(["no-such-scene"])
     #expect(result.status == 2)

@@ -18,7 +18,9 @@ public enum RateFunction: String, Sendable, Hashable, CaseIterable {
   case rushFrom
 
   public func callAsFunction(_ t: Double) -> Double {
-    let t = min(max(t, 0), 1)
+    // Exactly 0 and 1 at the ends, so a finished animation lands on its target value.
+    if t <= 0 { return 0 }
+    if t >= 1 { return self == .thereAndBack ? 0 : 1 }
     switch self {
     case .linear: return t
     case .smooth: return Self.logistic(t)
