@@ -9,8 +9,15 @@ struct TemperatureBarsScene: ReelScene {
   static let summary = "Softmax bars that follow a temperature"
 
   struct Options: ParsableArguments {
-    @Option(help: "Comma-separated logits.", transform: { $0.split(separator: ",").compactMap { Double($0) } })
+    @Option(parsing: .unconditional, help: "Comma-separated logits (default 2,1,0.1).", transform: numbers)
     var logits: [Double] = [2, 1, 0.1]
+
+    static func numbers(_ text: String) throws -> [Double] {
+      try text.split(separator: ",").map { part in
+        guard let value = Double(part) else { throw ValidationError("'\(part)' is not a number") }
+        return value
+      }
+    }
   }
 
   let logits: [Double]

@@ -3,7 +3,12 @@ import Foundation
 
 /// `render softmax` options.
 public struct SoftmaxOptions: ParsableArguments, Sendable {
-  @Option(help: "The scores to turn into probabilities, comma-separated (2 to 8 values).", transform: Self.numbers)
+  // Parsed unconditionally so a first value that is negative (`--logits -1,2`) is a value,
+  // not an option.
+  @Option(
+    parsing: .unconditional,
+    help: "The scores to turn into probabilities, comma-separated (2 to 8 values; default 2.0,1.0,0.1).",
+    transform: Self.numbers)
   public var logits: [Double] = [2.0, 1.0, 0.1]
 
   @Option(help: "Names under the bars, comma-separated, one per logit (default z₁, z₂, …).", transform: Self.names)

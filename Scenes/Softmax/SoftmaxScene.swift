@@ -114,7 +114,7 @@ public struct SoftmaxScene: ReelScene {
     let largest = stages.largest
     scene.play(
       .recolor([chart.bars[largest], chart.segments[largest], chart.values[largest]], fill: theme.accent),
-      .indicate(chart.bars[largest], color: theme.accent, scale: 1.06), duration: 0.9)
+      .indicate(chart.values[largest], color: theme.accent, scale: 1.25), duration: 0.9)
     scene.wait(1.2)
 
     scene.section("temperature")

@@ -32,6 +32,9 @@ struct RenderOptions: ParsableArguments {
 
   @Flag(help: "Print nothing but errors.")
   var quiet = false
+
+  @Flag(help: "Print the clip's length and its sections (name, start, end in seconds), then exit.")
+  var sections = false
 }
 
 /// `--theme`: the built-in themes by name.

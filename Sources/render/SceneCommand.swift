@@ -28,6 +28,10 @@ struct SceneCommand<Scene: ReelScene>: ParsableCommand {
       defer { withExtendedLifetime(interrupts) {} }
       let timeline = try SceneCatalog.timeline(
         of: try Scene(options: scene), frameSize: settings.logicalFrame, theme: settings.theme)
+      if render.sections {
+        print(Self.outline(of: timeline))
+        return
+      }
       let job = RenderJob(
         renderer: FrameRenderer(
           timeline: timeline, width: settings.width, height: settings.height, transparent: render.transparent),
@@ -40,6 +44,16 @@ struct SceneCommand<Scene: ReelScene>: ParsableCommand {
     } catch {
       throw CLIError.failure(error)
     }
+  }
+}
+
+extension SceneCommand {
+  /// `duration D`, then `section NAME START END` per section, times in seconds to the
+  /// hundredth: for people choosing `--at` times and for scripts.
+  static func outline(of timeline: Timeline) -> String {
+    ([String(format: "duration %.2f", timeline.duration)]
+      + timeline.sections.map { String(format: "section %@ %.2f %.2f", $0.name, $0.start, $0.end) })
+      .joined(separator: "\n")
   }
 }
 

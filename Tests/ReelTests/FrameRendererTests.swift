@@ -38,6 +38,14 @@ import Testing
     #expect(abs(overlap.red - 0.5) < 0.01 && abs(fillOnly.red - 0.5) < 0.01)
   }
 
+  @Test func transparentDarkThemeDrawsLightInk() throws {
+    var scene = SceneRecorder(frameSize: Size(160, 90), theme: .dark)
+    scene.add(.rectangle(width: 60, height: 40, at: Point(80, 45), fill: scene.theme.ink))
+    let frame = try FrameRenderer(timeline: scene.timeline, width: 160, height: 90, transparent: true).render(at: 0)
+    #expect(frame.pixel(x: 2, y: 2).alpha == 0)
+    #expect(frame.pixel(x: 80, y: 45).relativeLuminance > 0.7, "ink that reads on a dark slide")
+  }
+
   @Test func scalesTheLogicalFrameToAnyResolution() throws {
     let frame = try FrameRenderer(timeline: timeline(), width: 320, height: 180).render(at: 1)
     #expect(frame.pixel(x: 160, y: 90) == Color(rgb: 0xFF0000))

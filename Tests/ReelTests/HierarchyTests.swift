@@ -151,4 +151,17 @@ import Testing
     let group = try scene.group([box])
     #expect(group.pivot == Point(700, 500))
   }
+
+  @Test func aGroupIsPlacedLikeANode() throws {
+    var scene = SceneRecorder(frameSize: frame)
+    let members = [square(at: Point(100, 100)), square(at: Point(200, 100))]
+    var group = try scene.group(members)
+    #expect(group.bounds == Rect(x: 75, y: 75, width: 150, height: 50))
+    // Placed below a box before it is shown: its members move with it.
+    group = group.next(to: Rect(x: 500, y: 500, width: 100, height: 100), .down, spacing: 20)
+    scene.add(group)
+    let member = try #require(scene.timeline.nodes.first)
+    let first = try #require(scene.timeline.state(of: member, at: 0))
+    #expect(first.bounds == Rect(x: 475, y: 620, width: 50, height: 50))
+  }
 }

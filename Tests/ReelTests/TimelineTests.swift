@@ -137,4 +137,15 @@ import Testing
     #expect(box.aligned(.left, to: 0).bounds.minX == 0)
     #expect(box.centered(at: Point(7, 9)).bounds.center == Point(7, 9))
   }
+
+  @Test func textLinesUpOnItsBaseline() {
+    let measurer = TextMeasurer()
+    let small = Node.text("small", font: Font(size: 20), color: .black, measurer: measurer).aligningBaseline(to: 300)
+    let large = Node.text("Large", font: Font(size: 60), color: .black, measurer: measurer).aligningBaseline(to: 300)
+    for node in [small, large] {
+      guard case .text(let text) = node.content else { continue }
+      // The baseline lies `metrics.baseline` below the top of the logical box.
+      #expect(abs(node.bounds.minY + text.metrics.baseline - 300) < 1e-9)
+    }
+  }
 }

@@ -40,6 +40,20 @@ import Testing
       ["attention-heatmap", "--logits", "1,2"], mentions: "attention-heatmap: unknown option '--logits'")
   }
 
+  @Test func sectionsListsTheClipWithoutRendering() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let result = try RenderCommand.run(["softmax", "--logits", "-1,2", "--sections", "--output", output.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("duration ") == true)
+    #expect(
+      lines.dropFirst().map { $0.split(separator: " ")[1] } == [
+        "title", "logits", "exponentiate", "normalise", "probabilities", "temperature",
+      ])
+    #expect(RenderCommand.files(in: output).isEmpty, "nothing rendered")
+  }
+
   @Test func softmaxOptionsAreChecked() throws {
     try expectUsageError(["softmax", "--logits", "1,x"], mentions: "'x' is not a number")
     try expectUsageError(["softmax", "--logits", "1"], mentions: "2 to 8 values")

@@ -1,9 +1,11 @@
 import Canvas
 
-/// Several nodes placed together: arranged in a row, a column or a grid, and moved as one.
+/// Several node values placed together: arranged in a row, a column or a grid, centred or
+/// set beside a box, before they are recorded.
 ///
-/// A group is a layout helper: it computes the members' positions from their measured
-/// boxes. Register the arranged `nodes` with the recorder to animate them.
+/// A layout helper: it computes the members' positions from their measured boxes. Pass the
+/// arranged `nodes` to the recorder, or to `SceneRecorder.group` to make them one node
+/// that animates as a unit.
 ///
 /// ```swift
 /// let labels = Group(words.map { .text($0, font: font, color: ink, measurer: m) })

@@ -43,4 +43,16 @@ extension Node {
     copy.position = copy.position + (point - box.center)
     return copy
   }
+
+  /// A text node moved up or down so its baseline (the line its letters sit on) lies at
+  /// `y`: how labels of different sizes line up. Other nodes align their centre.
+  public func aligningBaseline(to y: Double) -> Node {
+    var copy = self
+    guard case .text(let text) = content else {
+      copy.position.y += y - bounds.center.y
+      return copy
+    }
+    copy.position.y += y - transform.apply(Point(0, text.baseline)).y
+    return copy
+  }
 }
