@@ -57,7 +57,7 @@ public struct SoftmaxLayout: Sendable {
   static let minimumText = 16.0
 
   public init(
-    frame: Size, stepTexts: [(title: String, detail: String)], classNames: [String],
+    frame: Size, stepTexts: [(title: String, detail: String)], quantityNames: [String], classNames: [String],
     valueRange: ClosedRange<Double>, theme: Theme, measurer m: TextMeasurer
   ) {
     let side = frame.width >= 1300
@@ -118,10 +118,7 @@ public struct SoftmaxLayout: Sendable {
     track = Rect(x: sliderX, y: sliderTop + counterHeight + 16, width: sliderWidth, height: 12)
     temperatureRise = 16 + 6 + counterHeight / 2
     trackTicks = [0.25, 0.5, 1, 2].map { value in
-      var label = PlacedText(
-        value.formatted(.number.precision(.fractionLength(0...2))), font: tickFont, color: muted, measurer: m)
-      label.center = Point(0, 0)  // placed by `trackPoint` below
-      return (value, label)
+      (value, PlacedText(String(format: "%g", value), font: tickFont, color: muted, measurer: m))
     }
     trackEnds = ["sharper", "flatter"].map { PlacedText($0, font: endFont, color: muted, measurer: m) }
 
@@ -152,7 +149,7 @@ public struct SoftmaxLayout: Sendable {
     let sumHeight = m.measure("Σ pᵢ = 1.00", font: sumFont).height
     let chartTop = side ? top : stepsBottom + 32
     let chartBottom = side ? bottom : sliderTop - 36
-    quantities = ["logits zᵢ", "exp(zᵢ / T)", "probabilities pᵢ"].map {
+    quantities = quantityNames.map {
       PlacedText($0, font: quantityFont, color: muted, measurer: m)
     }
     let quantityHeight = quantities.map(\.size.height).max() ?? 0

@@ -27,7 +27,7 @@ public struct SoftmaxOptions: ParsableArguments, Sendable {
       throw ValidationError("--logits values must lie between -50 and 50")
     }
     guard (0.25...2).contains(temperature) else {
-      throw ValidationError("--temperature must be between 0.25 and 2; got \(temperature.formatted())")
+      throw ValidationError("--temperature must be between 0.25 and 2; got \(String(format: "%g", temperature))")
     }
     if let labels, labels.count != logits.count {
       throw ValidationError("--labels needs one name per logit: \(logits.count) names; got \(labels.count)")

@@ -40,12 +40,17 @@ public struct SoftmaxScene: ReelScene {
       (
         "2  Exponentiate",
         stages.shift == 0
-          ? "exp(zᵢ / T) with T = \(t): always > 0" : "exp(zᵢ / T − max), T = \(t): same result, no overflow"
+          ? "exp(zᵢ / T) with T = \(t): always > 0" : "exp(zᵢ / T − max), T = \(t): same result, readable"
       ),
       ("3  Normalise", String(format: "divide each by their sum Σ = %.2f", stages.sum)),
       ("4  Probabilities", "pᵢ ≥ 0 and Σ pᵢ = 1"),
       ("5  Temperature", "T < 1 sharpens, T > 1 flattens"),
     ]
+  }
+
+  /// What the bars show at each stage.
+  public var quantityNames: [String] {
+    ["logits zᵢ", stages.shift == 0 ? "exp(zᵢ / T)" : "exp(zᵢ / T − max)", "probabilities pᵢ"]
   }
 
   /// Every value a bar's label can show, so labels keep one width throughout.
@@ -56,8 +61,8 @@ public struct SoftmaxScene: ReelScene {
 
   public func layout(frame: Size, theme: Theme = .light, measurer: TextMeasurer) -> SoftmaxLayout {
     SoftmaxLayout(
-      frame: frame, stepTexts: stepTexts, classNames: classNames, valueRange: valueRange, theme: theme,
-      measurer: measurer)
+      frame: frame, stepTexts: stepTexts, quantityNames: quantityNames, classNames: classNames,
+      valueRange: valueRange, theme: theme, measurer: measurer)
   }
 
   public func record(into scene: inout SceneRecorder, measurer m: TextMeasurer) throws {

@@ -7,8 +7,9 @@ public struct SoftmaxStages: Sendable, Hashable {
   public let logits: [Double]
   /// The temperature of the first steps.
   public let temperature: Double
-  /// Subtracted from every `zᵢ / T` before exponentiating: 0 while `exp` stays readable
-  /// (below e⁶ ≈ 403), else the largest `zᵢ / T`, as numerically careful code does.
+  /// Subtracted from every `zᵢ / T` before exponentiating: 0 while the largest `exp` stays
+  /// readable (between e⁻⁶ ≈ 0.0025 and e⁶ ≈ 403), else the largest `zᵢ / T`, as
+  /// numerically careful code does.
   public let shift: Double
   /// `exp(zᵢ / T − shift)` at the first temperature.
   public let exponentials: [Double]
@@ -20,7 +21,7 @@ public struct SoftmaxStages: Sendable, Hashable {
     self.logits = logits
     self.temperature = temperature
     let largest = Softmax.shift(logits, temperature: temperature)
-    shift = largest > Self.readableExponent ? largest : 0
+    shift = abs(largest) > Self.readableExponent ? largest : 0
     exponentials = Softmax.exponentials(logits, temperature: temperature, shift: shift)
   }
 

@@ -164,4 +164,31 @@ import Testing
     let first = try #require(scene.timeline.state(of: member, at: 0))
     #expect(first.bounds == Rect(x: 475, y: 620, width: 50, height: 50))
   }
+
+  @Test func anUnchangedCopyChangesNothing() throws {
+    var scene = SceneRecorder(frameSize: frame)
+    let box = scene.add(square(at: Point(100, 100)))
+    var moved = box
+    moved.position = Point(300, 100)
+    // The changed copy and the original in one play: only the copy's change counts.
+    scene.play(.move(moved, to: Point(500, 500)), .indicate(box, color: .white), duration: 1)
+    var red = box
+    red.fill = .solid(Color(rgb: 0xFF0000))
+    scene.play(.fadeOut(red), duration: 1)
+    scene.play(.fadeIn(box), duration: 1)  // the original again: it stays red
+    let end = try #require(scene.timeline.state(of: box, at: 3))
+    #expect(end.position == Point(500, 500))
+    #expect(end.fill == .solid(Color(rgb: 0xFF0000)))
+  }
+
+  @Test func currentStateFollowsStartOrderNotRecordingOrder() throws {
+    var scene = SceneRecorder(frameSize: frame)
+    let x = scene.add(square(at: Point(100, 100)))
+    let y = scene.make(square(at: Point(500, 100)))
+    // The move is recorded first but starts later (second half of the succession).
+    scene.play(.succession([.fadeIn(y), .move(x, to: Point(300, 300))]), .shift(x, by: Point(10, 0)), duration: 2)
+    let now = scene.current(x)
+    #expect(now.position == Point(300, 300))
+    #expect(scene.timeline.state(of: x, at: 2)?.position == now.position)
+  }
 }

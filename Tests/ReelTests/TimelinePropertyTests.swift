@@ -56,8 +56,9 @@ import Testing
   func indexedEvaluationEqualsReplayingEveryEffect(_ seed: UInt64) throws {
     let timeline = try randomScene(seed: seed)
     var random = SeededRandom(seed: seed + 100)
-    for _ in 0..<40 {
-      let t = Double.random(in: 0...timeline.duration, using: &random)
+    // Random moments, and exactly where effects start and end (where rounding bites).
+    let edges = timeline.tracks.flatMap(\.effects).flatMap { [$0.start, $0.end] }
+    for t in (0..<40).map({ _ in Double.random(in: 0...timeline.duration, using: &random) }) + edges {
       #expect(timeline.state(at: t) == replayed(timeline, at: t), "seed \(seed), t = \(t)")
     }
   }

@@ -13,6 +13,7 @@ import Testing
     ["--logits", "3.2,1.5,-0.8,0.4,-2,1.1", "--labels", "cat,dog,car,sky,tree,the", "--temperature", "0.7"],
     ["--logits", "40,39,-10", "--temperature", "0.25"],
     ["--logits", "1,2,3,4,5,6,7,8", "--labels", "internationalization,b,c,d,e,f,g,h"],
+    ["--logits=-40,-45", "--temperature", "0.25"],
   ]
   static let frames = [Size(1920, 1080), Size(1440, 1080), Size(1080, 1080), Size(607.5, 1080)]
 
@@ -51,7 +52,9 @@ import Testing
     let z = scene.stages.logits
     let t = scene.stages.temperature
     #expect(readings(timeline, at: try end(of: "logits", in: timeline)).values == z)
-    let shift = z.map { $0 / t }.max()! > 6 ? z.map { $0 / t }.max()! : 0
+    // Shifted by the largest zᵢ / T when exp would leave e⁻⁶…e⁶.
+    let largest = z.map { $0 / t }.max()!
+    let shift = abs(largest) > 6 ? largest : 0
     let exps = readings(timeline, at: try end(of: "exponentiate", in: timeline)).values
     #expect(zip(exps, z).allSatisfy { abs($0 - exp($1 / t - shift)) < 1e-9 }, "\(exps)")
     let probabilities = readings(timeline, at: try end(of: "normalise", in: timeline)).values

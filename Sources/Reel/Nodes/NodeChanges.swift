@@ -31,7 +31,10 @@ public struct NodeChanges: Sendable, Hashable {
     reveal = changed(old.reveal, new.reveal)
   }
 
-  var isEmpty: Bool { self == NodeChanges(from: Node(.value(0)), to: Node(.value(0))) }
+  var isEmpty: Bool {
+    content == nil && position == nil && pivot == nil && scale == nil && rotation == nil && fill == nil
+      && stroke == nil && strokeStyle == nil && opacity == nil && presence == nil && reveal == nil
+  }
 
   func apply(to node: Node) -> Node {
     var n = node

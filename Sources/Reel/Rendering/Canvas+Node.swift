@@ -25,7 +25,7 @@ extension Canvas {
     case .shape(let path): drawShape(path, node, alpha: alpha)
     case .text(let text): drawText(text, node, alpha: alpha)
     case .heatmap(let heatmap): drawHeatmap(heatmap, reveal: node.reveal, alpha: alpha)
-    case .counter(let counter): drawCounter(counter, color: node.textColor.withAlpha(alpha))
+    case .counter(let counter): drawCounter(counter, color: node.textColor.withAlpha(alpha), reveal: node.reveal)
     case .morph(let from, let to, let progress): drawMorph(from, to, progress, node, alpha: alpha)
     case .group, .value: break
     }
@@ -88,11 +88,15 @@ extension Canvas {
     }
   }
 
-  /// A number drawn piece by piece in its measured slots.
-  private func drawCounter(_ counter: CounterContent, color: Color) {
+  /// A number drawn piece by piece in its measured slots; being written, piece after
+  /// piece fades in.
+  private func drawCounter(_ counter: CounterContent, color: Color, reveal: Double) {
     let box = counter.localBounds
-    for piece in counter.pieces {
-      drawText(piece.text, font: counter.font, color: color, at: Point(box.minX + piece.x, box.minY))
+    let pieces = counter.pieces
+    let shown = Double(pieces.count) * reveal
+    for (index, piece) in pieces.enumerated() where Double(index) < shown {
+      let alpha = min(1, shown - Double(index))
+      drawText(piece.text, font: counter.font, color: color.withAlpha(alpha), at: Point(box.minX + piece.x, box.minY))
     }
   }
 
@@ -112,8 +116,9 @@ extension Canvas {
       }
       return
     }
-    withOpacity(1 - progress, clippedTo: from.localBounds) { draw(from, of: node, alpha: alpha) }
-    withOpacity(progress, clippedTo: to.localBounds) { draw(to, of: node, alpha: alpha) }
+    let layer = node.layerBounds  // holds both sides
+    withOpacity(1 - progress, clippedTo: layer) { draw(from, of: node, alpha: alpha) }
+    withOpacity(progress, clippedTo: layer) { draw(to, of: node, alpha: alpha) }
   }
 
   private func drawTextMorph(_ from: TextContent, _ to: TextContent, _ progress: Double, color: Color) {
@@ -209,9 +214,11 @@ extension Node {
     }
   }
 
-  /// The local box a layer needs to hold the whole node, stroke included.
+  /// The local box a layer needs to hold the whole node: stroke, and glyphs that overhang
+  /// their logical box (italics, accents), included.
   fileprivate var layerBounds: Rect {
-    let margin = strokeStyle.width + 2
-    return content.localBounds.insetBy(dx: -margin, dy: -margin)
+    let box = content.localBounds
+    let margin = strokeStyle.width + 2 + box.height * 0.25
+    return box.insetBy(dx: -margin, dy: -margin)
   }
 }

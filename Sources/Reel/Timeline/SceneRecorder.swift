@@ -11,10 +11,11 @@ import Canvas
 /// let timeline = scene.timeline
 /// ```
 ///
-/// Nodes are values. The node `make`, `add` or `group` returns carries its identity; pass
-/// it to animations. A changed copy of a node that is already on screen, passed to `play`,
-/// `add` or `make`, sets what changed at that moment; a changed copy of a node not yet on
-/// screen replaces it, so a node can be placed after it is made.
+/// Nodes are values. The node `make`, `add`, `group` or `current` returns carries its
+/// identity; pass it to animations. A changed copy of a node that is already on screen,
+/// passed to `play`, `add` or `make`, sets what differs from the node it was copied from,
+/// at that moment (other copies, unchanged, change nothing); a changed copy of a node not
+/// yet on screen replaces it, so a node can be placed after it is made.
 public struct SceneRecorder {
   /// The logical frame (height 1080 units) the scene lays itself out in.
   public let frameSize: Size
@@ -26,9 +27,9 @@ public struct SceneRecorder {
 
   /// Registered (initial) states, by index.
   private var nodes: [Node] = []
-  /// The value the scene's code last passed in or got back for each node: a copy differing
-  /// from it is a change.
-  private var latest: [Node] = []
+  /// Every value handed out for each node, by revision: a copy's changes are what differs
+  /// from the value it was copied from.
+  private var handedOut: [[Node]] = []
   private var events: [NodeEvent?] = []
   private var members: [Int: [Int]] = [:]
   private var effects: [TimedEffect] = []
@@ -98,26 +99,40 @@ public struct SceneRecorder {
       }
     }
     guard Set(indices).count == indices.count else { throw RecordingError("a node appears twice in one group") }
-    let boxes = indices.map { current(nodes[$0]).bounds }
+    let boxes = indices.map { state(of: $0).bounds }
     let box = boxes.dropFirst().reduce(boxes.first ?? .zero) { $0.union($1) }
     var group = Node(.group(bounds: box), at: box.center)
     group.pivot = box.center
     group = register(group, at: time)
     guard let id = group.id else { return group }
-    for index in indices {
-      nodes[index].parent = id
-      latest[index].parent = id
-    }
+    for index in indices { nodes[index].parent = id }
     self.members[id.rawValue] = indices
     return group
   }
 
   /// `node` as it is now, after every animation recorded so far, in its parent's
-  /// coordinates (use it to place things where other things have moved to).
-  public func current(_ node: Node) -> Node {
+  /// coordinates (use it to place things where other things have moved to). Changes made
+  /// to the returned value are changes from now.
+  public mutating func current(_ node: Node) -> Node {
     guard let id = node.id, nodes.indices.contains(id.rawValue) else { return node }
-    let track = NodeTrack(initial: nodes[id.rawValue], effects: effects.filter { $0.target == id.rawValue })
-    return track.state(at: time)
+    return handOut(state(of: id.rawValue))
+  }
+
+  /// A node's state now: its effects so far, in the order the timeline applies them.
+  private func state(of index: Int) -> Node {
+    let own = effects.enumerated().filter { $0.element.target == index }
+      .sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+    return NodeTrack(initial: nodes[index], effects: own).state(at: time)
+  }
+
+  /// Records `node` as a value handed out for its node, under a new revision.
+  private mutating func handOut(_ node: Node) -> Node {
+    guard let index = node.id?.rawValue else { return node }
+    var stamped = node
+    stamped.id = NodeID(index, revision: handedOut[index].count)
+    stamped.parent = nodes[index].parent
+    handedOut[index].append(stamped)
+    return stamped
   }
 
   /// Runs `animations` together for `duration` seconds from now, then advances time.
@@ -180,24 +195,23 @@ public struct SceneRecorder {
       registered.id = NodeID(nodes.count)
       registered.parent = nil
       nodes.append(registered)
-      latest.append(registered)
+      handedOut.append([registered])
       events.append(nil)
       return registered
     }
     let index = id.rawValue
-    var copy = node
-    copy.parent = nodes[index].parent
     guard hasAppeared(index) else {
-      nodes[index] = copy
-      latest[index] = copy
-      return copy
+      let parent = nodes[index].parent
+      nodes[index] = node
+      nodes[index].id = NodeID(index)
+      nodes[index].parent = parent
+      return handOut(nodes[index])
     }
-    let changes = NodeChanges(from: latest[index], to: copy)
-    if !changes.isEmpty {
-      effects.append(TimedEffect(start: start, duration: 0, effect: .set(changes), rate: .linear, target: index))
-      latest[index] = copy
-    }
-    return latest[index]
+    let original = handedOut[index][min(id.revision, handedOut[index].count - 1)]
+    let changes = NodeChanges(from: original, to: node)
+    guard !changes.isEmpty else { return node }
+    effects.append(TimedEffect(start: start, duration: 0, effect: .set(changes), rate: .linear, target: index))
+    return handOut(node)
   }
 
   /// Whether the node, or a group it is in, has been added or animated.

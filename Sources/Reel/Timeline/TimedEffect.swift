@@ -9,8 +9,10 @@ struct TimedEffect: Sendable, Hashable {
 
   var end: Double { start + duration }
 
-  /// Eased progress at time `t` (the effect has started by `t`); 1 once it is over, eased.
+  /// Eased progress at time `t` (the effect has started by `t`); its final value from
+  /// `end` on, exactly as the timeline's stored results use it.
   func progress(at t: Double) -> Double {
+    if t >= end { return rate(1) }
     let linear = duration > 0 ? (t - start) / duration : 1
     return rate(min(linear, 1))
   }

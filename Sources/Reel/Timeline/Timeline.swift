@@ -74,6 +74,7 @@ public struct Timeline: Sendable {
     }
     var world = states.nodes
     states.nodes = []  // leaves `world` the only owner: placed in place, not copied
+    // A group is made after its members, so going from the end places parents first.
     for index in world.indices.reversed() {
       if let parent = world[index].parent { world[index] = world[index].placed(in: world[parent.rawValue]) }
     }
