@@ -43,6 +43,22 @@ public struct AttentionExample: Sendable {
     }
   }
 
+  /// The weights as shown: each row rounded to two decimals so that it adds up to exactly
+  /// 1.00 (largest remainder), `nil` where masked.
+  public var shownWeights: [[Double?]] {
+    maskedWeights.map { row in
+      let kept = row.compactMap { $0 }
+      var rounded = Softmax.roundedKeepingSum(kept, decimals: 2)[...]
+      return row.map { $0 == nil ? nil : rounded.popFirst() }
+    }
+  }
+
+  /// The query worth pointing at, with its keys ranked as shown.
+  public var focusRow: AttentionFocus {
+    let query = focus.query
+    return AttentionFocus(query: query, row: shownWeights[query])
+  }
+
   /// The query worth pointing at: the one that gives the most weight to some other token.
   /// Returns the query row and its keys by weight, strongest first (itself excluded).
   public var focus: (query: Int, keys: [Int]) {

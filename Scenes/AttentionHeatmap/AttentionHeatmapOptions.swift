@@ -13,11 +13,25 @@ public struct AttentionHeatmapOptions: ParsableArguments, Sendable {
   public var causal = false
 
   @Option(
-    help: "Colormap: \(Colormap.all.map(\.name).joined(separator: ", ")) (matplotlib's tables).",
+    help: "Colormap, by matplotlib's name (any case): \(Colormap.all.map(\.name).joined(separator: ", ")).",
     transform: Colormap.parse)
   public var colormap: Colormap = .viridis
 
+  @Option(
+    help:
+      "The weight shown as the colormap's top: 'auto' (a round number above the largest weight) or a number from 0.05 to 1 (default 1).",
+    transform: Self.top)
+  public var vmax: ColorScale.Top = .value(1)
+
   public init() {}
+
+  static func top(_ text: String) throws -> ColorScale.Top {
+    if text.lowercased() == "auto" { return .auto }
+    guard let value = Double(text), (0.05...1).contains(value) else {
+      throw ValidationError("write 'auto' or a number from 0.05 to 1")
+    }
+    return .value(value)
+  }
 
   static func words(_ text: String) -> [String] {
     text.split(whereSeparator: \.isWhitespace).map(String.init)

@@ -4,8 +4,14 @@ import Reel
 import TensorMath
 
 /// Self-attention weights of a sentence as a labelled heatmap: rows are queries, columns
-/// are keys, each row sums to 1. Title and labels appear, cells fill in row by row, then
-/// one query row is singled out and its strongest keys called out.
+/// are keys, each row adds up to 1. The title is there from the first frame; labels
+/// appear, the cells fill in row by row and the whole matrix holds in its true colours;
+/// then one query row is outlined, the keys it attends to most are outlined and named in a
+/// caption beside it, and its row is lifted out as a ranked list.
+///
+/// Cells always show the colormap's colour for their value — emphasis is drawn in an
+/// accent no colormap uses, never by repainting data — and each row's printed values add
+/// up to exactly 1.00.
 public struct AttentionHeatmapScene: ReelScene {
   public static let name = "attention-heatmap"
   public static let summary = "Self-attention weights of a sentence as a labelled heatmap (queries × keys)"
@@ -14,8 +20,9 @@ public struct AttentionHeatmapScene: ReelScene {
 
   public let example: AttentionExample
   public let colormap: Colormap
-  /// The colorbar's range and ticks: 0 to a round number above the largest weight.
-  public let scale: ColorbarScale
+  /// The colorbar: 0 to 1 unless `--vmax` says otherwise; centred on 1/n for diverging maps.
+  public let scale: ColorScale
+  public let seed: UInt64
 
   public init(options: AttentionHeatmapOptions) throws {
     let tokens = options.tokens ?? Self.defaultTokens
@@ -26,38 +33,36 @@ public struct AttentionHeatmapScene: ReelScene {
     }
     example = AttentionExample(tokens: tokens, seed: options.seed, causal: options.causal)
     colormap = options.colormap
-    scale = ColorbarScale(maximum: Double(example.attention.weights.storage.max() ?? 1))
+    seed = options.seed
+    scale = ColorScale(
+      top: options.vmax, largest: Double(example.attention.weights.storage.max() ?? 1),
+      center: options.colormap.isDiverging ? 1 / Double(tokens.count) : nil)
   }
 
-  /// The two caption lines: who the focus query attends to most, and with what weight.
-  public var captionLines: [String] {
-    let (query, keys) = example.focus
-    let tokens = example.tokens
-    let weights = example.attention.weights
-    guard let first = keys.first else { return ["“\(tokens[query])” attends only to itself"] }
-    var detail = String(format: "weight %.2f", weights[query, first])
-    if keys.count > 1 {
-      detail += String(format: ", then “%@” %.2f", tokens[keys[1]], weights[query, keys[1]])
-    }
-    return ["“\(tokens[query])” attends most to “\(tokens[first])”", detail]
+  /// Where the weights come from, said on the frame so a made-up example is not read as a
+  /// finding.
+  public var footnote: String {
+    "Illustrative weights: seeded random projections of made-up embeddings (seed \(seed)), not a trained model. "
+      + "Each row is rounded so its values add up to 1.00."
   }
 
   public func layout(frame: Size, theme: Theme = .light, measurer: TextMeasurer) throws -> HeatmapLayout {
     try HeatmapLayout(
-      tokens: example.tokens, frame: frame, scale: scale, causal: example.causal,
-      caption: captionLines, theme: theme, measurer: measurer)
+      tokens: example.tokens, frame: frame, scale: scale, causal: example.causal, focus: example.focusRow,
+      footnote: footnote, theme: theme, accent: theme.accent(against: colormap), measurer: measurer)
   }
 
   public func record(into scene: inout SceneRecorder, measurer m: TextMeasurer) throws {
     let theme = scene.theme
+    let accent = theme.accent(against: colormap)
     let layout = try layout(frame: scene.frameSize, theme: theme, measurer: m)
-    let n = example.tokens.count
+    let focus = example.focusRow
 
+    // The title is on the first frame, so a clip's thumbnail is never blank.
     scene.section("title")
-    let title = scene.make(layout.title.node(measurer: m))
-    let subtitle = scene.make(layout.subtitle.node(measurer: m))
-    scene.play(.write(title), duration: 0.8, rate: .linear)
-    scene.play(.fadeIn(subtitle, shift: Point(0, 12)), duration: 0.5)
+    for text in [layout.title] + layout.subtitle { scene.add(text.node(measurer: m)) }
+    let footnote = layout.footnote.map { scene.make($0.node(measurer: m)) }
+    scene.play(.fadeIn(footnote), duration: 0.6)
 
     scene.section("tokens")
     let rowLabels = layout.rowLabels.map { $0.map { scene.make($0.node(measurer: m)) } }
@@ -73,89 +78,145 @@ public struct AttentionHeatmapScene: ReelScene {
       Node(
         .heatmap(
           HeatmapContent(
-            values: example.maskedWeights, colormap: colormap, range: 0...scale.upperBound,
-            cellSize: Size(layout.cellSize, layout.cellSize), gap: max(1, min(3, layout.cellSize * 0.04)),
-            valueFont: layout.valueFont, maskColor: theme.maskFill, maskHatch: theme.maskHatch)),
+            values: example.shownWeights, colormap: colormap, range: 0...scale.upperBound,
+            cellSize: Size(
+              layout.cellSize, layout.cellSize),
+            center: scale.center, gap: max(1, min(3, layout.cellSize * 0.04)), valueFont: layout.valueFont,
+            maskColor: theme.maskFill, maskHatch: theme.maskHatch)),
         at: layout.grid.center))
-    let colorbar = colorbarNodes(layout, theme: theme, measurer: m).map { scene.make($0) }
+    let colorbar = colorbarNodes(layout.colorbar, theme: theme, measurer: m).map { scene.make($0) }
     scene.play(
-      .create(heatmap).rate(.linear), .laggedStart(colorbar.map { .fadeIn($0) }, lagRatio: 0.1),
-      duration: 2.0)
-    scene.wait(0.3)
+      .create(heatmap).rate(.linear), .laggedStart(colorbar.map { .fadeIn($0) }, lagRatio: 0.1), duration: 2.0)
+    // The whole matrix in its true colours, long enough to read before anything is singled out.
+    scene.wait(1.6)
 
     scene.section("focus")
-    let (query, keys) = example.focus
     let cell = layout.cellSize
     let rowBox = Rect(
-      x: layout.grid.minX, y: layout.grid.minY + Double(query) * cell, width: layout.grid.width, height: cell)
-    let dimmers = dimmingNodes(around: rowBox, grid: layout.grid, color: theme.background).map { scene.make($0) }
-    let outline = scene.make(
-      .rectangle(
-        width: rowBox.width + 6, height: rowBox.height + 6, cornerRadius: 6,
-        at: rowBox.center, stroke: theme.accent, strokeWidth: 4))
-    scene.play(
-      .fade(dimmers, to: 0.66), .create(outline),
-      .recolor([rowLabels[query]].compactMap { $0 }, fill: theme.accent), duration: 0.7)
-    let strongest = keys.prefix(n > 2 ? 2 : 1)
-    let keyBoxes = strongest.map { key in
-      scene.make(
-        .rectangle(
-          width: cell + 2, height: cell + 2, cornerRadius: 5,
-          at: Point(layout.grid.minX + (Double(key) + 0.5) * cell, rowBox.center.y),
-          stroke: theme.ink, strokeWidth: 3))
+      x: layout.grid.minX, y: layout.grid.minY + Double(focus.query) * cell, width: layout.grid.width, height: cell)
+    let rowOutline = outline(rowBox.insetBy(dx: -3, dy: -3), width: 4, accent: accent, theme: theme).map {
+      scene.make($0)
     }
-    let keyLabels = strongest.compactMap { columnLabels[$0] }
-    scene.play(.create(keyBoxes), .recolor(keyLabels, fill: theme.accent), duration: 0.6)
-    let captions = layout.caption.map { scene.make($0.node(measurer: m)) }
-    scene.play(.succession(captions.map { .write($0) }), duration: 1.0, rate: .linear)
-    scene.wait(1.1)
+    let keyOutlines = focus.named.flatMap { key in
+      outline(
+        Rect(x: layout.grid.minX + Double(key) * cell, y: rowBox.minY, width: cell, height: cell).insetBy(dx: 2, dy: 2),
+        width: 3, accent: accent, theme: theme)
+    }.map { scene.make($0) }
+    let named = Set([focus.query] + focus.named)
+    let accented = named.flatMap { [rowLabels[$0], columnLabels[$0]] }.compactMap { $0 }
+    scene.play(.create(rowOutline), .recolor(accented, fill: accent), duration: 0.7)
+    scene.play(.create(keyOutlines), duration: 0.5)
+
+    let panel = layout.panel
+    var leader: [Node] = []
+    if let line = layout.leader {
+      leader = [
+        scene.make(.line(from: line.from, to: line.to, color: accent, width: 2)),
+        scene.make(.circle(radius: 4, at: line.to, fill: accent)),
+      ]
+    }
+    let caption = panel.caption.map { scene.make($0.node(measurer: m)) }
+    scene.play(.create(leader), duration: 0.4)
+    scene.play(.laggedStart(caption.map { .write($0) }, lagRatio: 0.6), duration: 1.2, rate: .linear)
+    let list = listNodes(panel, theme: theme, accent: accent, measurer: m).map { scene.make($0) }
+    if !list.isEmpty {
+      scene.play(.laggedStart(list.map { .fadeIn($0, shift: Point(-8, 0)) }, lagRatio: 0.08), duration: 1.0)
+    }
+    // The finished picture, held long enough to read the caption twice.
+    scene.wait(2.8)
   }
 
-  /// The colorbar: a gradient bar, its frame, ticks and labels, and the masked-cell key.
-  private func colorbarNodes(_ layout: HeatmapLayout, theme: Theme, measurer m: TextMeasurer) -> [Node] {
-    let bar = layout.colorbar
-    let stops = stride(from: 0, through: 16, by: 1).map { step -> GradientStop in
-      let t = Double(step) / 16
-      return GradientStop(t, colormap.color(at: t))
+  /// A rectangle outlined in the accent over a halo of background colour, so it shows on
+  /// dark and light cells alike.
+  private func outline(_ rect: Rect, width: Double, accent: Color, theme: Theme) -> [Node] {
+    let corner = min(5, min(rect.width, rect.height) * 0.2)
+    return [
+      .rectangle(
+        width: rect.width, height: rect.height, cornerRadius: corner, at: rect.center, stroke: theme.background,
+        strokeWidth: width + 4),
+      .rectangle(
+        width: rect.width, height: rect.height, cornerRadius: corner, at: rect.center, stroke: accent,
+        strokeWidth: width),
+    ]
+  }
+
+  /// The colorbar: a gradient through the colormap as the cells use it, its frame, ticks
+  /// and labels, the uniform weight on a diverging map, and the masked-cell key.
+  private func colorbarNodes(_ bar: ColorbarLayout, theme: Theme, measurer m: TextMeasurer) -> [Node] {
+    let rect = bar.bar
+    let vertical = bar.orientation == .vertical
+    let scaleContent = HeatmapContent(
+      values: [], colormap: colormap, range: 0...scale.upperBound, cellSize: .zero, center: scale.center)
+    // Stops at even steps of value, so a centred map bends where the cells do.
+    let stops = (0...64).map { step -> GradientStop in
+      let t = Double(step) / 64
+      return GradientStop(t, scaleContent.color(for: t * scale.upperBound))
     }
-    var gradient = Node.rectangle(width: bar.width, height: bar.height, at: bar.center)
-    gradient.fill = .linearGradient(start: Point(0, bar.height / 2), end: Point(0, -bar.height / 2), stops: stops)
+    var gradient = Node.rectangle(width: rect.width, height: rect.height, at: rect.center)
+    let half = Point(vertical ? 0 : rect.width / 2, vertical ? rect.height / 2 : 0)
+    gradient.fill = .linearGradient(start: vertical ? half : -half, end: vertical ? -half : half, stops: stops)
     gradient.stroke = .solid(theme.rule)
     gradient.strokeStyle.width = 1
-    var nodes = [layout.colorbarTitle.node(measurer: m), gradient]
-    for label in layout.ticks {
-      nodes.append(
-        .line(
-          from: Point(bar.maxX, label.center.y), to: Point(bar.maxX + 6, label.center.y),
-          color: theme.muted, width: 1.5))
+    var nodes = [bar.title.node(measurer: m), gradient]
+    for (value, label) in bar.ticks {
+      let along = value / scale.upperBound
+      if vertical {
+        let y = rect.maxY - along * rect.height
+        nodes.append(
+          .line(
+            from: Point(rect.maxX, y), to: Point(rect.maxX + ColorbarLayout.tickLength, y), color: theme.muted,
+            width: 1.5))
+      } else {
+        let x = rect.minX + along * rect.width
+        nodes.append(
+          .line(
+            from: Point(x, rect.maxY), to: Point(x, rect.maxY + ColorbarLayout.tickLength), color: theme.muted,
+            width: 1.5))
+      }
       nodes.append(label.node(measurer: m))
     }
-    if let swatch = layout.maskSwatch, let legend = layout.maskLegend {
+    if let center = bar.center {
+      let along = center.value / scale.upperBound
+      let line: Node =
+        vertical
+        ? .line(
+          from: Point(rect.minX - 6, rect.maxY - along * rect.height),
+          to: Point(rect.maxX, rect.maxY - along * rect.height),
+          color: theme.ink, width: 2)
+        : .line(
+          from: Point(rect.minX + along * rect.width, rect.minY - 4),
+          to: Point(rect.minX + along * rect.width, rect.maxY),
+          color: theme.ink, width: 2)
+      nodes += [line, center.label.node(measurer: m)]
+    }
+    if let swatch = bar.maskSwatch, let legend = bar.maskLegend {
       nodes.append(
         Node(
           .heatmap(
             HeatmapContent(
-              values: [[nil]], colormap: colormap, range: 0...1,
-              cellSize: swatch.size, gap: 0, maskColor: theme.maskFill, maskHatch: theme.maskHatch)),
-          at: swatch.center))
+              values: [[nil]], colormap: colormap, range: 0...1, cellSize: swatch.size, gap: 0,
+              maskColor: theme.maskFill, maskHatch: theme.maskHatch)), at: swatch.center))
       nodes.append(legend.node(measurer: m))
     }
     return nodes
   }
 
-  /// Translucent background-coloured panels over every row except the focus row.
-  private func dimmingNodes(around row: Rect, grid: Rect, color: Color) -> [Node] {
-    var panels: [Rect] = []
-    if row.minY > grid.minY {
-      panels.append(Rect(x: grid.minX, y: grid.minY, width: grid.width, height: row.minY - grid.minY))
+  /// The ranked list: heading, each key's track, bar, name and value, and the total.
+  private func listNodes(_ panel: FocusPanel, theme: Theme, accent: Color, measurer m: TextMeasurer) -> [Node] {
+    var nodes = [panel.heading].compactMap { $0?.node(measurer: m) }
+    for entry in panel.entries {
+      nodes.append(
+        .rectangle(
+          width: entry.track.width, height: entry.track.height, cornerRadius: 3, at: entry.track.center,
+          fill: theme.surface))
+      if entry.bar.width > 0 {
+        nodes.append(
+          .rectangle(
+            width: entry.bar.width, height: entry.bar.height, cornerRadius: 3, at: entry.bar.center,
+            fill: entry.named ? accent : theme.muted))
+      }
+      nodes += [entry.label.node(measurer: m), entry.value.node(measurer: m)]
     }
-    if row.maxY < grid.maxY {
-      panels.append(Rect(x: grid.minX, y: row.maxY, width: grid.width, height: grid.maxY - row.maxY))
-    }
-    return panels.map { rect in
-      var node = Node.rectangle(width: rect.width, height: rect.height, at: rect.center, fill: color)
-      node.opacity = 0
-      return node
-    }
+    return nodes + [panel.total].compactMap { $0?.node(measurer: m) }
   }
 }

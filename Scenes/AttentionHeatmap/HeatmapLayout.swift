@@ -3,15 +3,26 @@ import Foundation
 import Reel
 
 /// Where everything in the attention-heatmap scene goes, computed from measured text for a
-/// given frame, token list and caption — never from guessed widths.
+/// given frame — never from guessed widths.
 ///
-/// The frame holds a title block at the top; below it the heatmap (keys across the top,
-/// queries down the left) and, to its right, a panel with the colorbar and the caption.
-/// Label fonts shrink with the number of tokens down to 14 units (14 px at 1080p); when
-/// even that is too tall for a cell, only every k-th label is shown.
+/// Wide frames (16:9, 4:3) set the grid, the caption panel beside the focus row, and a
+/// colorbar as tall as the grid in one row centred on the frame. Square and portrait frames
+/// put the grid at full width, and a horizontal colorbar, the caption and (portrait) the
+/// ranked list below it. Title and subtitle are at the top, the footnote saying where the
+/// weights come from at the bottom. Label fonts shrink with the token count down to 14
+/// units; when a line is taller than a cell, every k-th label is shown — always including
+/// the focus query and every key the caption names.
 public struct HeatmapLayout: Sendable {
+  public enum Arrangement: Sendable, Hashable {
+    /// Grid, caption panel and colorbar side by side.
+    case side
+    /// Grid on top; colorbar, caption and list under it.
+    case below
+  }
+
+  public var arrangement: Arrangement
   public var title: PlacedText
-  public var subtitle: PlacedText
+  public var subtitle: [PlacedText]
   public var keysTitle: PlacedText
   public var queriesTitle: PlacedText
   /// One entry per token; `nil` where the label is left out so the others stay legible.
@@ -22,168 +33,243 @@ public struct HeatmapLayout: Sendable {
   public var labelFont: Font
   /// Font for the weight printed in each cell, or `nil` when cells are too small for it.
   public var valueFont: Font?
-  public var colorbar: Rect
-  public var colorbarTitle: PlacedText
-  public var ticks: [PlacedText]
-  public var tickValues: [Double]
-  /// The masked-cell key, present for causal attention.
-  public var maskSwatch: Rect?
-  public var maskLegend: PlacedText?
-  public var caption: [PlacedText]
+  public var colorbar: ColorbarLayout
+  public var panel: FocusPanel
+  /// A line from the focus row to its caption (side by side only).
+  public var leader: (from: Point, to: Point)?
+  public var footnote: [PlacedText]
 
   /// Every piece of text, for drawing and for overlap checks.
   public var allText: [PlacedText] {
-    [title, subtitle, keysTitle, queriesTitle, colorbarTitle] + rowLabels.compactMap { $0 }
-      + columnLabels.compactMap { $0 } + ticks + [maskLegend].compactMap { $0 } + caption
+    [title] + subtitle + [keysTitle, queriesTitle] + rowLabels.compactMap { $0 } + columnLabels.compactMap { $0 }
+      + colorbar.texts + panel.texts + footnote
   }
 
-  static let margin = 48.0
-  static let maxCell = 180.0
+  static let maxCell = 220.0
   static let minFont = 14.0
   static let maxFont = 28.0
-
   /// The smallest cell worth drawing; a frame too narrow for it is an error, not a mess.
   static let minCell = 6.0
 
   public init(
-    tokens: [String], frame: Size, scale: ColorbarScale, causal: Bool,
-    caption captionLines: [String], theme: Theme, measurer m: TextMeasurer
+    tokens: [String], frame: Size, scale: ColorScale, causal: Bool, focus: AttentionFocus, footnote note: String,
+    theme: Theme, accent: Color, measurer m: TextMeasurer
   ) throws {
     let n = tokens.count
-    let margin = Self.margin
+    let side = frame.width >= frame.height * 1.25
+    arrangement = side ? .side : .below
+    let margin = side ? 56.0 : 36.0
+    let usable = frame.width - 2 * margin
     let ink = theme.ink
     let muted = theme.muted
 
-    // Title block.
-    var title = PlacedText("Self-attention weights", font: Font(size: 46, weight: .semibold), color: ink, measurer: m)
-    title.center = Point(frame.width / 2, 34 + title.size.height / 2)
-    var subtitle = PlacedText(
-      "softmax(QKᵀ / √dₖ): each row is one query's attention over the keys and sums to 1",
-      font: Font(size: 24), color: muted, measurer: m)
-    subtitle.string = m.truncated(subtitle.string, font: subtitle.font, maxWidth: frame.width - 2 * margin)
-    subtitle.center = Point(frame.width / 2, title.box.maxY + 6 + subtitle.size.height / 2)
+    // Title block, present from the first frame.
+    var title = PlacedText.fitted(
+      "Self-attention weights", font: Font(size: 46, weight: .semibold), color: ink, maxWidth: usable,
+      minimumSize: 30, measurer: m)
+    title.center = Point(frame.width / 2, 30 + title.size.height / 2)
+    let sub = RichText(
+      [
+        TextRun(
+          "softmax(QKᵀ / √dₖ): each row is one query's attention over the keys and adds up to 1",
+          font: Font(size: 24), color: muted)
+      ], maxWidth: usable, balanced: true, measurer: m)
+    let subtitle = Self.centered(sub, at: frame.width / 2, top: title.box.maxY + 4)
+    let top = (subtitle.map(\.box.maxY).max() ?? title.box.maxY) + (side ? 30 : 22)
 
-    // Right panel: colorbar ticks, legend and caption set its width.
-    let tickFont = Font(size: 20)
-    let tickValues = scale.ticks
-    var ticks = tickValues.map { PlacedText(String(format: "%.2f", $0), font: tickFont, color: muted, measurer: m) }
-    var colorbarTitle = PlacedText("weight", font: Font(size: 22, italic: true), color: muted, measurer: m)
-    var maskLegend =
-      causal ? PlacedText("masked (−∞ before softmax)", font: Font(size: 20), color: muted, measurer: m) : nil
-    let panelMax = max(240, min(560, frame.width * 0.3))
-    // Caption lines shrink to fit the panel (to 22 units at most), and only then are shortened.
-    var caption = captionLines.enumerated().map { index, line in
-      var font = index == 0 ? Font(size: 30, weight: .semibold) : Font(size: 24)
-      while font.size > 22 && m.measure(line, font: font).width > panelMax { font.size -= 1 }
-      let fitted = m.truncated(line, font: font, maxWidth: panelMax)
-      return PlacedText(fitted, font: font, color: index == 0 ? ink : muted, measurer: m)
-    }
-    let barWidth = 26.0
-    let tickWidth = ticks.map(\.size.width).max() ?? 0
-    let panelWidth =
-      ([barWidth + 10 + tickWidth, colorbarTitle.size.width, (maskLegend?.size.width ?? 0) + 34]
-      + caption.map(\.size.width)).max() ?? 0
+    // Footnote at the bottom.
+    let foot = RichText(
+      [TextRun(note, font: Font(size: 18), color: muted)], maxWidth: usable, balanced: true, measurer: m)
+    let footnote = Self.centered(foot, at: frame.width / 2, top: frame.height - 22 - foot.size.height)
+    let bottom = frame.height - 22 - foot.size.height - (side ? 24 : 18)
 
-    // Heatmap: the largest label font whose cells still hold it.
+    // Measured pieces whose size does not depend on the grid.
     let axisFont = Font(size: 24, italic: true)
     var keysTitle = PlacedText("Keys", font: axisFont, color: muted, measurer: m)
     var queriesTitle = PlacedText("Queries", font: axisFont, color: muted, isVertical: true, measurer: m)
-    let top = subtitle.box.maxY + 24
-    let bottom = frame.height - 32
-    let availableWidth = frame.width - 2 * margin - queriesTitle.box.width - 10 - 12 - 56 - panelWidth
-    let choice = Self.fitLabels(
-      tokens, down: bottom - top - 10, across: availableWidth, labelColumnMinimum: keysTitle.size.width,
+    var colorbar = ColorbarLayout(
+      orientation: side ? .vertical : .horizontal, scale: scale, tokenCount: n, causal: causal, theme: theme,
       measurer: m)
+    let forced = Set([focus.query] + focus.named)
+    let leftOfGrid = queriesTitle.box.width + 10 + 12
+    func makePanel(width: Double, listLength: Int = 5) -> FocusPanel {
+      FocusPanel(
+        focus: focus, tokens: tokens, width: width, listLength: listLength, theme: theme, accent: accent, measurer: m)
+    }
+    // Side by side, the panel takes what the grid, sized by the height, leaves over.
+    var panel: FocusPanel
+    var choice: LabelFit
+    if side {
+      // The colorbar's title stands above the grid's top, level with the column labels.
+      let down = bottom - top - 10 - (colorbar.extra - colorbar.lead)
+      let tall = Self.fitLabels(
+        tokens, down: down, across: usable, labelColumnMinimum: keysTitle.size.width, measurer: m)
+      let spare =
+        usable - leftOfGrid - max(tall.widest, keysTitle.size.width) - tall.cell * Double(n) - 56 - 48
+        - colorbar.breadth
+      panel = makePanel(width: min(600, max(320, spare)))
+      let across = usable - leftOfGrid - 56 - panel.size.width - 48 - colorbar.breadth
+      choice = Self.fitLabels(tokens, down: down, across: across, labelColumnMinimum: keysTitle.size.width, measurer: m)
+    } else {
+      // The grid as wide as the frame allows; the ranked list only if it still fits below.
+      let across = usable - leftOfGrid
+      let wide = Self.fitLabels(
+        tokens, down: frame.height, across: across, labelColumnMinimum: keysTitle.size.width, measurer: m)
+      let gridHeight = wide.labelHeight + 10 + wide.cell * Double(n)
+      // The longest list (5 keys, then 3, then none) that leaves the grid its full size.
+      panel = makePanel(width: min(usable, 720), listLength: 0)
+      for length in [5, 3] {
+        let candidate = makePanel(width: min(usable, 720), listLength: length)
+        if gridHeight + 28 + colorbar.breadth + 26 + candidate.size.height <= bottom - top {
+          panel = candidate
+          break
+        }
+      }
+      let down = bottom - top - 10 - 28 - colorbar.breadth - 26 - panel.size.height
+      choice = Self.fitLabels(
+        tokens, down: down, across: across, labelColumnMinimum: keysTitle.size.width, measurer: m)
+    }
     let cell = choice.cell
     guard cell >= Self.minCell else {
       throw SceneError("the frame is too narrow for \(n) tokens; use a wider --resolution (16:9 fits up to 64)")
     }
-    let lineHeight = m.measure("Ag", font: choice.font).height
-    // Show every k-th label when one line is taller than a cell.
-    let stride = max(1, Int((lineHeight / cell).rounded(.up)))
-    // The label column also holds the "Keys" title in its top corner.
-    let rowLabelWidth = max(
-      choice.texts.map { m.measure($0, font: choice.font).width }.max() ?? 0,
-      keysTitle.size.width)
-
-    // Centre the whole composition horizontally and the heatmap block vertically.
+    let rowLabelWidth = max(choice.widest, keysTitle.size.width)
     let gridSide = cell * Double(n)
-    let blockWidth = queriesTitle.box.width + 10 + rowLabelWidth + 12 + gridSide + 56 + panelWidth
-    let left = max(margin, (frame.width - blockWidth) / 2)
+
+    // Horizontal placement: the whole row of parts centred on the frame's axis.
+    let gridX: Double
     let blockHeight = choice.labelHeight + 10 + gridSide
-    let blockTop = top + max(0, (bottom - top - blockHeight) / 2)
-    let gridX = left + queriesTitle.box.width + 10 + rowLabelWidth + 12
+    let blockTop: Double
+    if side {
+      let blockWidth =
+        queriesTitle.box.width + 10 + rowLabelWidth + 12 + gridSide + 56 + panel.size.width + 48
+        + colorbar.breadth
+      let left = max(margin, (frame.width - blockWidth) / 2)
+      gridX = left + queriesTitle.box.width + 10 + rowLabelWidth + 12
+      blockTop = top + max(0, (bottom - top - blockHeight) / 2)
+    } else {
+      // The grid itself on the axis; its labels hang to the left.
+      gridX = max(margin + queriesTitle.box.width + 10 + rowLabelWidth + 12, (frame.width - gridSide) / 2)
+      // Grid, colorbar and caption centred in the height between title and footnote.
+      let total = blockHeight + 28 + colorbar.breadth + 26 + panel.size.height
+      blockTop = top + max(0, (bottom - top - total) / 2)
+    }
     let gridY = blockTop + choice.labelHeight + 10
     let grid = Rect(x: gridX, y: gridY, width: gridSide, height: gridSide)
 
-    // "Keys" sits in the empty corner above the row labels, level with the column labels' foot.
     keysTitle.center = Point(gridX - 12 - keysTitle.size.width / 2, gridY - 10 - keysTitle.size.height / 2)
-    queriesTitle.center = Point(left + queriesTitle.box.width / 2, grid.center.y)
+    queriesTitle.center = Point(gridX - 12 - rowLabelWidth - 10 - queriesTitle.box.width / 2, grid.center.y)
+    let shown = Self.shownLabels(count: n, stride: choice.stride, forced: forced)
     let labelFont = choice.font
-    let rowLabels: [PlacedText?] = choice.texts.enumerated().map { i, text in
-      guard i % stride == 0 else { return nil }
-      var label = PlacedText(text, font: labelFont, color: ink, measurer: m)
+    var rowLabels: [PlacedText?] = choice.texts.enumerated().map { i, text in
+      guard shown.contains(i) else { return nil }
+      var label = PlacedText(Bidi.isolate(text), font: labelFont, color: ink, measurer: m)
       label.center = Point(gridX - 12 - label.size.width / 2, gridY + (Double(i) + 0.5) * cell)
       return label
     }
-    let columnLabels: [PlacedText?] = choice.texts.enumerated().map { j, text in
-      guard j % stride == 0 else { return nil }
-      var label = PlacedText(text, font: labelFont, color: ink, isVertical: choice.rotated, measurer: m)
-      let x = gridX + (Double(j) + 0.5) * cell
-      label.center = Point(x, gridY - 10 - label.box.height / 2)
+    var columnLabels: [PlacedText?] = choice.texts.enumerated().map { j, text in
+      guard shown.contains(j) else { return nil }
+      var label = PlacedText(Bidi.isolate(text), font: labelFont, color: ink, isVertical: choice.rotated, measurer: m)
+      label.center = Point(gridX + (Double(j) + 0.5) * cell, gridY - 10 - label.box.height / 2)
       return label
     }
 
-    // Value font: as large as reads well, and only if "0.00" fits inside a cell.
+    // Two named tokens side by side may stand taller than their cells: nudge them apart.
+    Self.spread(&rowLabels, along: \.y, gap: { $0.box.height })
+    Self.spread(&columnLabels, along: \.x, gap: { $0.box.width })
+
+    // Values printed in cells: as large as reads well, only if "0.00" fits.
     let valueSize = min(30, (cell * 0.3).rounded(.down))
-    let valueFits =
-      valueSize >= Self.minFont
-      && m.measure("0.00", font: Font(family: Font.sans, size: valueSize)).width <= cell - 10
-    let valueFont = valueFits ? Font(size: valueSize) : nil
+    let valueFits = valueSize >= Self.minFont && m.measure("0.00", font: Font(size: valueSize)).width <= cell - 10
+    valueFont = valueFits ? Font(size: valueSize) : nil
 
-    // Panel: colorbar from the top of the grid, legend under it, caption last.
-    let panelX = grid.maxX + 56
-    colorbarTitle.center = Point(panelX + colorbarTitle.size.width / 2, grid.minY + colorbarTitle.size.height / 2)
-    let barTop = colorbarTitle.box.maxY + 12
-    let barHeight = min(max(grid.height * 0.55, 220), 420)
-    let colorbar = Rect(x: panelX, y: barTop, width: barWidth, height: barHeight)
-    for index in ticks.indices {
-      let y = colorbar.maxY - tickValues[index] / scale.upperBound * barHeight
-      ticks[index].center = Point(colorbar.maxX + 10 + ticks[index].size.width / 2, y)
-    }
-    var cursor = colorbar.maxY + (ticks.last.map { $0.size.height / 2 } ?? 0) + 28
-    var maskSwatch: Rect?
-    if var legend = maskLegend {
-      let swatch = Rect(x: panelX, y: cursor, width: 24, height: 24)
-      legend.center = Point(swatch.maxX + 10 + legend.size.width / 2, swatch.center.y)
-      maskSwatch = swatch
-      maskLegend = legend
-      cursor = max(swatch.maxY, legend.box.maxY) + 28
-    }
-    let captionHeight = caption.reduce(0) { $0 + $1.size.height + 6 }
-    cursor = max(cursor, grid.maxY - captionHeight)
-    for index in caption.indices {
-      caption[index].center = Point(panelX + caption[index].size.width / 2, cursor + caption[index].size.height / 2)
-      cursor = caption[index].box.maxY + 6
+    // Panel and colorbar.
+    let rowY = gridY + (Double(focus.query) + 0.5) * cell
+    var placedPanel: FocusPanel
+    if side {
+      let panelX = grid.maxX + 56
+      // The caption's first line level with the focus row, as far as the grid allows.
+      let firstLine = panel.caption.first.map { $0.center.y } ?? 0
+      let panelTop = min(max(rowY - firstLine, gridY), max(gridY, grid.maxY - panel.size.height))
+      placedPanel = panel.moved(to: Point(panelX, panelTop))
+      let captionY = placedPanel.caption.first.map(\.center.y) ?? rowY
+      leader = (Point(grid.maxX + 8, rowY), Point(panelX - 10, captionY))
+      colorbar.place(
+        at: Point(panelX + panel.size.width + 48, gridY - colorbar.lead), length: gridSide,
+        scale: scale)
+    } else {
+      let box = colorbar.place(at: Point(gridX, grid.maxY + 28), length: gridSide, scale: scale)
+      placedPanel = panel.moved(to: Point((frame.width - panel.size.width) / 2, box.maxY + 26))
+      leader = nil
     }
 
+    self.rowLabels = rowLabels
+    self.columnLabels = columnLabels
     self.title = title
     self.subtitle = subtitle
     self.keysTitle = keysTitle
     self.queriesTitle = queriesTitle
-    self.rowLabels = rowLabels
-    self.columnLabels = columnLabels
     self.grid = grid
     self.cellSize = cell
     self.labelFont = labelFont
-    self.valueFont = valueFont
     self.colorbar = colorbar
-    self.colorbarTitle = colorbarTitle
-    self.ticks = ticks
-    self.tickValues = tickValues
-    self.maskSwatch = maskSwatch
-    self.maskLegend = maskLegend
-    self.caption = caption
+    self.panel = placedPanel
+    self.footnote = footnote
+  }
+
+  /// Moves shown labels along one axis just enough that none overlaps the next, keeping
+  /// each group of crowded labels centred where they belong.
+  static func spread(
+    _ labels: inout [PlacedText?], along axis: WritableKeyPath<Point, Double>, gap: (PlacedText) -> Double
+  ) {
+    let shown = labels.indices.filter { labels[$0] != nil }
+    guard let size = shown.compactMap({ labels[$0].map(gap) }).max() else { return }
+    // Clusters of labels that must sit `size` apart: each centred on its labels' own places.
+    var clusters: [(members: [Int], center: Double)] = []
+    for index in shown {
+      guard let place = labels[index]?.center[keyPath: axis] else { continue }
+      clusters.append(([index], place))
+      while clusters.count > 1 {
+        let (a, b) = (clusters[clusters.count - 2], clusters[clusters.count - 1])
+        let aEnd = a.center + Double(a.members.count - 1) * size / 2
+        let bStart = b.center - Double(b.members.count - 1) * size / 2
+        guard aEnd + size > bStart + 1e-9 else { break }
+        let members = a.members + b.members
+        let places = members.compactMap { labels[$0]?.center[keyPath: axis] }
+        clusters.removeLast(2)
+        clusters.append((members, places.reduce(0, +) / Double(places.count)))
+      }
+    }
+    for cluster in clusters where cluster.members.count > 1 {
+      for (offset, index) in cluster.members.enumerated() {
+        let place = cluster.center + (Double(offset) - Double(cluster.members.count - 1) / 2) * size
+        labels[index]?.center[keyPath: axis] = place
+      }
+    }
+  }
+
+  /// Lines of text centred on `x`, the first one's top at `top`.
+  static func centered(_ text: RichText, at x: Double, top: Double) -> [PlacedText] {
+    text.lines.flatMap { line -> [PlacedText] in
+      let width = (line.last?.box.maxX ?? 0) - (line.first?.box.minX ?? 0)
+      return line.map { piece in
+        var moved = piece
+        moved.center = piece.center + Point(x - width / 2, top)
+        return moved
+      }
+    }
+  }
+
+  /// The labels to show when every `stride`-th fits: all of `forced`, and every `stride`-th
+  /// other one that keeps `stride` away from them.
+  static func shownLabels(count: Int, stride: Int, forced: Set<Int>) -> Set<Int> {
+    guard stride > 1 else { return Set(0..<count) }
+    var shown = forced
+    for index in Swift.stride(from: 0, to: count, by: stride)
+    where !forced.contains(where: { abs($0 - index) < stride }) {
+      shown.insert(index)
+    }
+    return shown
   }
 
   /// Token labels fitted to the space for the heatmap.
@@ -191,11 +277,14 @@ public struct HeatmapLayout: Sendable {
     var font: Font
     /// The tokens, shortened with an ellipsis where too long.
     var texts: [String]
+    var widest: Double
     /// Whether column labels stand upright.
     var rotated: Bool
     var cell: Double
     /// Height taken by the column labels above the grid.
     var labelHeight: Double
+    /// Every `stride`-th label fits beside the next.
+    var stride: Int
   }
 
   /// The largest label font (28 down to 14) whose cells still hold it, with tokens
@@ -209,20 +298,23 @@ public struct HeatmapLayout: Sendable {
     var size = maxFont
     while true {
       let font = Font(size: size)
-      let lineHeight = m.measure("Ag", font: font).height
-      let maxLabel = max(4 * size, min(8 * size, down - n * lineHeight - 10))
+      let maxLabel = max(4 * size, min(8 * size, down - n * size * 1.2 - 10))
       let texts = tokens.map { m.truncated($0, font: font, maxWidth: maxLabel) }
-      let widest = texts.map { m.measure($0, font: font).width }.max() ?? 0
+      let metrics = texts.map { m.measure(Bidi.isolate($0), font: font) }
+      let widest = metrics.map(\.width).max() ?? 0
+      // Scripts from fallback fonts (CJK, emoji) may stand taller than Latin text.
+      let lineHeight = max(metrics.map(\.height).max() ?? 0, m.measure("Ag", font: font).height)
       let cellAcross = (across - max(widest, labelColumnMinimum)) / n
       // Column labels lie flat when they fit across a cell, else they stand upright.
       var fit = LabelFit(
-        font: font, texts: texts, rotated: false,
-        cell: min(maxCell, cellAcross, (down - lineHeight) / n), labelHeight: lineHeight)
+        font: font, texts: texts, widest: widest, rotated: false,
+        cell: min(maxCell, cellAcross, (down - lineHeight) / n), labelHeight: lineHeight, stride: 1)
       if widest + 10 > fit.cell {
         fit.rotated = true
         fit.labelHeight = widest
         fit.cell = min(maxCell, cellAcross, (down - widest) / n)
       }
+      fit.stride = max(1, Int((lineHeight / fit.cell).rounded(.up)))
       if size <= minFont || size <= fit.cell * 0.42 { return fit }
       size -= 1
     }

@@ -12,6 +12,7 @@ struct Render: ParsableCommand {
       Examples:
         render attention-heatmap               1080p60 MP4 into Output/
         render attention-heatmap -ql           quick 480p15 preview
+        render attention-heatmap --at end      the last frame as a still (also -s)
         render attention-heatmap --at 3        one still at t = 3 s
         render softmax --theme dark            for a dark lecture hall
         render softmax --logits 3,1,0.2,-1 --labels cat,dog,car,sky

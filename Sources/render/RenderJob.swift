@@ -10,14 +10,19 @@ struct RenderJob {
   let paths: OutputPaths
   let cleanup: CleanupRegistry
 
-  func renderStill(at time: Double) throws {
+  func renderStill(at still: StillTime) throws {
     let duration = renderer.timeline.duration
-    // The end is shown rounded to hundredths; a time that rounds to it is the end.
-    guard time >= 0, time <= duration + 0.005 else {
-      throw CLIError.usage(
-        String(format: "--at %g is outside the clip, which runs from 0 to %.2f seconds", time, duration))
+    let asked: Double
+    switch still {
+    case .end: asked = duration
+    case .seconds(let seconds): asked = seconds
     }
-    let time = min(time, duration)
+    // The end is shown rounded to hundredths; a time that rounds to it is the end.
+    guard asked >= 0, asked <= duration + 0.005 else {
+      throw CLIError.usage(
+        String(format: "--at %g is outside the clip, which runs from 0 to %.2f seconds (or --at end)", asked, duration))
+    }
+    let time = min(asked, duration)
     try paths.createFolder()
     let still = paths.still(at: time)
     let temporary = OutputPaths.temporary(for: still)

@@ -18,8 +18,16 @@ struct RenderOptions: ParsableArguments {
   @Option(help: "Output format; png writes the numbered frames.")
   var format: OutputFormat = .mp4
 
-  @Option(help: "Render one still at this time in seconds, as a PNG.")
-  var at: Double?
+  @Option(
+    help: "Render one still at this time in seconds, or 'end' for the last frame, as a PNG.",
+    transform: StillTime.parse)
+  var at: StillTime?
+
+  @Flag(name: .customShort("s"), help: "Render the last frame as a still (as --at end; Manim's -s).")
+  var lastFrame = false
+
+  /// The still asked for, if any.
+  var still: StillTime? { lastFrame ? .end : at }
 
   @Option(help: "Colours: light (dark ink on white) or dark (light ink on near-black).")
   var theme: ThemeName = .light
@@ -35,6 +43,20 @@ struct RenderOptions: ParsableArguments {
 
   @Flag(help: "Print the clip's length and its sections (name, start, end in seconds), then exit.")
   var sections = false
+}
+
+/// `--at`: a time in seconds, or the end of the clip.
+enum StillTime: Equatable {
+  case seconds(Double)
+  case end
+
+  static func parse(_ text: String) throws -> StillTime {
+    if text.lowercased() == "end" { return .end }
+    guard let seconds = Double(text), seconds.isFinite else {
+      throw ValidationError("write a time in seconds, like 2.5, or 'end'")
+    }
+    return .seconds(seconds)
+  }
 }
 
 /// `--theme`: the built-in themes by name.

@@ -28,7 +28,7 @@ struct RenderSettings {
       throw CLIError.usage(
         "--fps must be between \(Self.fpsLimit.lowerBound) and \(Self.fpsLimit.upperBound); got \(fps)")
     }
-    let stillOnly = command.at != nil
+    let stillOnly = command.still != nil
     if !stillOnly && command.format.needsEvenSize && (width % 2 != 0 || height % 2 != 0) {
       throw CLIError.usage(
         "\(command.format.rawValue) needs an even width and height (yuv420p); got \(width)x\(height), try \(width + width % 2)x\(height + height % 2)"

@@ -36,8 +36,8 @@ struct SceneCommand<Scene: ReelScene>: ParsableCommand {
         renderer: FrameRenderer(
           timeline: timeline, width: settings.width, height: settings.height, transparent: render.transparent),
         settings: settings, paths: OutputPaths(root: render.output, scene: Scene.name), cleanup: cleanup)
-      if let at = render.at {
-        try job.renderStill(at: at)
+      if let still = render.still {
+        try job.renderStill(at: still)
       } else {
         try job.renderClip()
       }

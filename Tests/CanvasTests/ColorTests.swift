@@ -51,11 +51,14 @@ import Testing
   }
 
   @Test func divergingMapIsPaleInTheMiddle() {
-    let middle = Colormap.rdBu.color(at: 0.5)
+    let middle = Colormap.rdBuR.color(at: 0.5)
     #expect(middle.relativeLuminance > 0.85)
-    #expect(Colormap.rdBu.isDiverging)
-    #expect(Colormap.rdBu.color(at: 0).blue > Colormap.rdBu.color(at: 0).red)
-    #expect(Colormap.rdBu.color(at: 1).red > Colormap.rdBu.color(at: 1).blue)
+    #expect(Colormap.rdBuR.isDiverging)
+    #expect(Colormap.rdBuR.color(at: 0).blue > Colormap.rdBuR.color(at: 0).red)
+    #expect(Colormap.rdBuR.color(at: 1).red > Colormap.rdBuR.color(at: 1).blue)
+    // matplotlib's RdBu runs the other way: red for low.
+    #expect(Colormap.rdBu.color(at: 0).red > Colormap.rdBu.color(at: 0).blue)
+    #expect(Colormap.rdBu.table == Colormap.rdBuR.table.reversed())
   }
 
   @Test func clampsAndPicksBinsLikeMatplotlib() {
@@ -71,5 +74,31 @@ import Testing
   @Test func findsByName() {
     #expect(Colormap.named("Magma") == .magma)
     #expect(Colormap.named("jet") == nil)
+  }
+
+  @Test func numbersOnAnyColormapColourReachAA() {
+    for map in Colormap.all {
+      for entry in map.table {
+        let cell = Color(rgb: entry)
+        #expect(cell.contrastingText.contrast(with: cell) >= 4.5, "\(map.name) \(cell.hex)")
+      }
+    }
+  }
+
+  @Test func labMatchesKnownValues() {
+    // sRGB white is L* 100, a* b* 0; pure red is about (53.2, 80.1, 67.2).
+    let white = Color.white.lab
+    #expect(abs(white.l - 100) < 0.01 && abs(white.a) < 0.01 && abs(white.b) < 0.01)
+    let red = Color(rgb: 0xFF0000).lab
+    #expect(abs(red.l - 53.24) < 0.05 && abs(red.a - 80.09) < 0.05 && abs(red.b - 67.20) < 0.05)
+    #expect(Color.black.difference(from: .white) > 99)
+  }
+
+  @Test func accentIsFarFromTheColormap() {
+    let orange = Color(rgb: 0xE4572E)
+    let cyan = Color(rgb: 0x0091D5)
+    // magma runs through oranges, so cyan is the accent that cannot be a value there.
+    #expect(Colormap.magma.farthest(of: [orange, cyan]) == cyan)
+    #expect(Colormap.viridis.distance(to: orange) > 40)
   }
 }

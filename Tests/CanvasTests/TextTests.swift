@@ -10,9 +10,7 @@ import Testing
     #expect(metrics.width > 60 && metrics.width < 140)
     #expect(metrics.height > 20 && metrics.height < 30)
     #expect(metrics.baseline > 0 && metrics.baseline < metrics.height)
-    #expect(metrics.caretOffsets.count == "Attention".count + 1)
-    #expect(metrics.caretOffsets.first == 0)
-    #expect(abs(metrics.caretOffsets.last! - metrics.width) < 0.01)
+    #expect(metrics.unknownGlyphs == 0)
   }
 
   @Test func extentsScaleLinearlyWithSize() {

@@ -18,6 +18,15 @@ import Testing
     #expect(contrast(theme.primary, theme.background) >= 3)
     #expect(contrast(theme.secondary, theme.background) >= 3)
     #expect(contrast(theme.ink, theme.surface) >= 7)
+    for accent in theme.alternativeAccents { #expect(contrast(accent, theme.background) >= 3) }
+  }
+
+  @Test(arguments: Theme.all)
+  func accentIsNeverAColourOfTheData(_ theme: Theme) {
+    for map in Colormap.all {
+      let accent = theme.accent(against: map)
+      #expect(map.distance(to: accent) >= 25, "\(theme.name) on \(map.name): ΔE \(map.distance(to: accent))")
+    }
   }
 
   @Test func themesAreFoundByName() {

@@ -39,9 +39,10 @@ import Testing
     let (query, keys) = scene.example.focus
     #expect(tokens[query] == "sat")
     #expect(tokens[keys[0]] == "cat")
-    #expect(scene.captionLines[0] == "“sat” attends most to “cat”")
-    let weight = scene.example.attention.weights[query, keys[0]]
-    #expect(scene.captionLines[1].hasPrefix(String(format: "weight %.2f", weight)))
+    let focus = scene.example.focusRow
+    #expect(focus.query == query && focus.top?.index == keys[0])
+    #expect(focus.top?.weight == 0.66)
+    #expect(focus.runnerUp == nil, "mat's 0.13 is under a quarter of 0.66")
   }
 
   @Test func sameWordSameEmbeddingDifferentPositions() {
@@ -67,10 +68,49 @@ import Testing
     }
   }
 
-  @Test func colorbarScaleIsRound() {
-    #expect(ColorbarScale(maximum: 0.66).upperBound == 0.8)
-    #expect(ColorbarScale(maximum: 0.66).ticks == [0, 0.2, 0.4, 0.6000000000000001, 0.8])
-    #expect(ColorbarScale(maximum: 1).ticks.count == 6)
-    #expect(ColorbarScale(maximum: 0.21).ticks.last == 0.25)
+  @Test func colorScaleRunsToOneUnlessAskedOtherwise() {
+    let whole = ColorScale(top: .value(1), largest: 0.66)
+    #expect(whole.upperBound == 1 && whole.ticks == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1])
+    #expect(ColorScale(top: .auto, largest: 0.66).upperBound == 0.8)
+    #expect(ColorScale(top: .auto, largest: 0.21).ticks.last == 0.25)
+    #expect(
+      ColorScale(top: .value(0.3), largest: 0.9).ticks.first == 0
+        && ColorScale(top: .value(0.3), largest: 0.9).ticks.last == 0.3)
+    #expect(ColorScale(top: .value(1), largest: 0.5, center: 1.0 / 7).center == 1.0 / 7)
+    #expect(ColorScale.label(0.25) == "0.25" && ColorScale.label(1) == "1" && ColorScale.label(0.2) == "0.2")
+  }
+
+  @Test(arguments: [false, true])
+  func shownRowsAddUpToExactlyOne(_ causal: Bool) {
+    for count in [2, 7, 16, 64] {
+      let words = (0..<count).map { "w\($0 % 11)" }
+      let example = AttentionExample(tokens: words, seed: 5, causal: causal)
+      for (row, shown) in zip(example.maskedWeights, example.shownWeights) {
+        // As printed in the cells: two decimals each.
+        let printed = shown.compactMap { $0.map { String(format: "%.2f", $0) } }
+        let total = printed.compactMap(Double.init).reduce(0, +)
+        #expect(abs(total - 1) < 1e-9, "\(printed)")
+        for (exact, value) in zip(row, shown) {
+          #expect((exact == nil) == (value == nil))
+          if let exact, let value { #expect(abs(exact - value) <= 0.01 + 1e-9) }
+        }
+      }
+    }
+  }
+
+  @Test func focusRanksTheQueryItselfAndDropsSmallRunnersUp() {
+    // Query 1 of three keys: itself 0.50, key 0 0.40, key 2 0.10.
+    let selfFirst = AttentionFocus(query: 1, row: [0.40, 0.50, 0.10])
+    #expect(selfFirst.top == .init(index: 1, weight: 0.50))
+    #expect(selfFirst.runnerUp == .init(index: 0, weight: 0.40))
+    #expect(selfFirst.named == [1, 0])
+    // 0.87 then 0.10: a tenth is under a quarter of the top, so it is not named.
+    let sharp = AttentionFocus(query: 2, row: [0.87, 0.03, 0.10, nil])
+    #expect(sharp.top?.index == 0 && sharp.runnerUp == nil && sharp.named == [0])
+    #expect(sharp.ranked.map(\.index) == [0, 2, 1], "masked keys are left out")
+    // Exactly a quarter is enough; ties go to the earlier key.
+    let tie = AttentionFocus(query: 0, row: [0.2, 0.4, 0.4])
+    #expect(tie.top?.index == 1 && tie.runnerUp?.index == 2)
+    #expect(AttentionFocus(query: 0, row: [0.8, 0.2]).runnerUp?.index == 1)
   }
 }

@@ -5,54 +5,97 @@ import Testing
 
 @testable import Scenes
 
-/// Key frames of the default scene against golden images, and run-to-run determinism.
+/// Frames of the attention heatmap: golden images at every frame shape and with other
+/// scripts, cell colours against the colormap, timing, determinism.
 @Suite struct AttentionHeatmapFrameTests {
-  static let width = 854, height = 480
-
-  func renderer(_ arguments: [String] = []) throws -> FrameRenderer {
-    let frame = Size(1080 * Double(Self.width) / Double(Self.height), 1080)
-    let timeline = try SceneCatalog.timeline(of: AttentionHeatmapScene(arguments: arguments), frameSize: frame)
-    return FrameRenderer(timeline: timeline, width: Self.width, height: Self.height)
+  func renderer(_ arguments: [String] = [], width: Int = 854, height: Int = 480, theme: Theme = .light) throws
+    -> (FrameRenderer, AttentionHeatmapScene)
+  {
+    let scene = try AttentionHeatmapScene(arguments: arguments)
+    let timeline = try SceneCatalog.timeline(
+      of: scene, frameSize: SceneCatalog.logicalFrame(width: width, height: height), theme: theme)
+    return (FrameRenderer(timeline: timeline, width: width, height: height), scene)
   }
 
-  @Test(arguments: [1.2, 3.0, 7.9])
-  func keyFramesMatchGoldenImages(_ time: Double) throws {
-    let frame = try renderer().render(at: time)
-    try GoldenImage().check(frame, named: String(format: "attention-heatmap-ql-%.1fs", time))
+  /// The last frame at 16:9, 4:3, 1:1 and 9:16.
+  @Test(arguments: [(854, 480), (640, 480), (540, 540), (360, 640)])
+  func endMatchesGoldenImageAtEveryShape(_ size: (Int, Int)) throws {
+    let (renderer, _) = try renderer(width: size.0, height: size.1)
+    let frame = try renderer.render(at: renderer.timeline.duration)
+    try GoldenImage().check(frame, named: "attention-heatmap-end-\(size.0)x\(size.1)")
   }
 
-  @Test func causalKeyFrameMatchesGoldenImage() throws {
-    let frame = try renderer(["--causal", "--colormap", "magma"]).render(at: 7.9)
-    try GoldenImage().check(frame, named: "attention-heatmap-ql-causal-magma-7.9s")
+  @Test func keyMomentsMatchGoldenImages() throws {
+    let (renderer, _) = try renderer()
+    for name in ["title", "tokens", "weights"] {
+      let section = try #require(renderer.timeline.sections.first { $0.name == name })
+      try GoldenImage().check(renderer.render(at: section.end - 1e-6), named: "attention-heatmap-ql-\(name)-end")
+    }
+  }
+
+  @Test func causalMagmaDarkMatchesGoldenImage() throws {
+    let (renderer, _) = try renderer(["--causal", "--colormap", "magma"], theme: .dark)
+    try GoldenImage().check(
+      renderer.render(at: renderer.timeline.duration), named: "attention-heatmap-ql-causal-magma-dark")
+  }
+
+  /// Chinese, Arabic and emoji tokens: drawn with real glyphs (no boxes) and matching a golden.
+  @Test func otherScriptsMatchGoldenImage() throws {
+    let tokens = "我的 猫 喜欢 垫子 القطة جلست 🐱 👍🏽"
+    let (renderer, scene) = try renderer(["--tokens", tokens])
+    let measurer = TextMeasurer()
+    let layout = try scene.layout(frame: renderer.timeline.frameSize, measurer: measurer)
+    for text in layout.allText {
+      #expect(measurer.measure(text.string, font: text.font).unknownGlyphs == 0, "'\(text.string)' draws boxes")
+    }
+    try GoldenImage().check(renderer.render(at: renderer.timeline.duration), named: "attention-heatmap-ql-scripts")
+  }
+
+  /// Every cell of the last frame shows the colormap's colour for its value: emphasis never
+  /// repaints data.
+  @Test(arguments: [["--colormap", "viridis"], ["--colormap", "magma", "--causal"], ["--colormap", "coolwarm"]])
+  func everyCellShowsItsTrueColour(_ arguments: [String]) throws {
+    let (renderer, scene) = try renderer(arguments, width: 1280, height: 720)
+    let frame = try renderer.render(at: renderer.timeline.duration)
+    let layout = try scene.layout(frame: renderer.timeline.frameSize, measurer: TextMeasurer())
+    let pixelsPerUnit = 720.0 / 1080
+    let content = HeatmapContent(
+      values: [], colormap: scene.colormap, range: 0...scene.scale.upperBound, cellSize: .zero,
+      center: scene.scale.center)
+    for (row, values) in scene.example.shownWeights.enumerated() {
+      for (column, value) in values.enumerated() {
+        guard let value else { continue }
+        // Inside the cell near its top-left corner, clear of the printed value and outlines.
+        let x = (layout.grid.minX + (Double(column) + 0.2) * layout.cellSize) * pixelsPerUnit
+        let y = (layout.grid.minY + (Double(row) + 0.2) * layout.cellSize) * pixelsPerUnit
+        let expected = content.color(for: value)
+        let actual = frame.pixel(x: Int(x), y: Int(y))
+        #expect(
+          abs(actual.red - expected.red) <= 2.0 / 255 && abs(actual.green - expected.green) <= 2.0 / 255
+            && abs(actual.blue - expected.blue) <= 2.0 / 255, "cell (\(row), \(column)) \(arguments)")
+      }
+    }
+  }
+
+  @Test func timingLetsPeopleRead() throws {
+    let (renderer, _) = try renderer()
+    let timeline = renderer.timeline
+    // Title on the very first frame.
+    let first = timeline.state(at: 0)
+    #expect(
+      first.contains {
+        if case .text(let text) = $0.content { return text.string == "Self-attention weights" } else { return false }
+      })
+    // The full matrix holds still for at least 1.5 s before the focus starts.
+    let focus = try #require(timeline.sections.first { $0.name == "focus" })
+    #expect(timeline.isStill(from: focus.start - 1.5, to: focus.start - 0.001))
+    // The finished picture holds for at least 2.5 s before the end.
+    #expect(timeline.isStill(from: timeline.duration - 2.5, to: timeline.duration))
   }
 
   @Test func sameStillTwiceIsIdentical() throws {
-    let first = try renderer().render(at: 4.2)
-    let second = try renderer().render(at: 4.2)
-    let a = first.withUnsafePixels { Array($0) }
-    let b = second.withUnsafePixels { Array($0) }
-    #expect(a == b)
-  }
-
-  @Test func cellColoursComeFromTheColormap() throws {
-    let renderer = try renderer()
-    let frame = try renderer.render(at: renderer.timeline.duration)
-    let scene = try AttentionHeatmapScene(arguments: [])
-    let layout = try scene.layout(frame: renderer.timeline.frameSize, measurer: TextMeasurer())
-    let scale = Double(Self.height) / 1080
-    // Cell (0, 0) is dimmed at the end; sample the focus row, which is not.
-    let (query, _) = scene.example.focus
-    let cell = layout.cellSize
-    let range = scene.scale.upperBound
-    for column in [0, 3] {
-      // Sample near a cell corner, away from the printed value.
-      let x = (layout.grid.minX + Double(column) * cell + cell * 0.15) * scale
-      let y = (layout.grid.minY + Double(query) * cell + cell * 0.15) * scale
-      let expected = Colormap.viridis.color(at: Double(scene.example.attention.weights[query, column]) / range)
-      let actual = frame.pixel(x: Int(x), y: Int(y))
-      #expect(
-        abs(actual.red - expected.red) < 0.02 && abs(actual.green - expected.green) < 0.02
-          && abs(actual.blue - expected.blue) < 0.02, "column \(column)")
-    }
+    let first = try renderer().0.render(at: 4.2)
+    let second = try renderer().0.render(at: 4.2)
+    #expect(first.withUnsafePixels { Array($0) } == second.withUnsafePixels { Array($0) })
   }
 }

@@ -92,8 +92,26 @@ import Testing
     try expectUsageError(["attention-heatmap", "--at=-1"], mentions: "outside the clip")
   }
 
+  @Test func rejectsBadStillTimesAndScaleTops() throws {
+    try expectUsageError(["attention-heatmap", "--at", "soon"], mentions: "or 'end'")
+    try expectUsageError(["attention-heatmap", "--vmax", "2"], mentions: "'auto' or a number from 0.05 to 1")
+  }
+
+  @Test func lastFrameByNameAndByManimsFlag() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    for arguments in [["--at", "end"], ["-s"]] {
+      let result = try RenderCommand.run(
+        ["attention-heatmap", "-ql", "--colormap", "rdbu_r", "--vmax", "auto", "--output", output.path] + arguments)
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+    let stills = RenderCommand.files(in: output)
+    #expect(stills.count == 1 && stills[0].hasSuffix("-at-11.80s.png"), "\(stills)")
+  }
+
   @Test func rejectsUnknownColormapAndFormat() throws {
     try expectUsageError(["attention-heatmap", "--colormap", "jet"], mentions: "viridis")
+    try expectUsageError(["attention-heatmap", "--colormap", "jet"], mentions: "RdBu_r")
     try expectUsageError(["attention-heatmap", "--format", "avi"], mentions: "avi")
   }
 

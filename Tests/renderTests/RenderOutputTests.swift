@@ -16,7 +16,7 @@ import Testing
     #expect(probe["width"] == "854" && probe["height"] == "480")
     #expect(probe["r_frame_rate"] == "15/1")
     #expect(probe["color_space"] == "bt709")
-    #expect(probe["nb_read_frames"] == "120")  // 8 s × 15 fps
+    #expect(probe["nb_read_frames"] == "177")  // 11.8 s × 15 fps
     // Summary line names the file (stderr is not a terminal here).
     #expect(result.stderr.contains("attention-heatmap.mp4"))
   }
@@ -44,11 +44,11 @@ import Testing
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let files = RenderCommand.files(in: output)
-    #expect(files.count == 40)
+    #expect(files.count == 59)  // 11.8 s × 5 fps
     #expect(files.first == "attention-heatmap/frames/attention-heatmap-00000.png")
-    #expect(files.last == "attention-heatmap/frames/attention-heatmap-00039.png")
+    #expect(files.last == "attention-heatmap/frames/attention-heatmap-00058.png")
     // Any frame, drawn or held over a still stretch, is byte for byte the still at its time.
-    for (frame, time) in [(12, "2.40"), (37, "7.40"), (39, "7.80")] {
+    for (frame, time) in [(12, "2.40"), (37, "7.40"), (58, "11.60")] {
       let still = try RenderCommand.run([
         "attention-heatmap", "--resolution", "320x180", "--at", time,
         "--quiet", "--output", output.path,
@@ -77,7 +77,7 @@ import Testing
     let probe = try VideoProbe(output.appendingPathComponent("attention-heatmap/attention-heatmap.\(format)").path)
     #expect(probe["codec_name"] == (format == "gif" ? "gif" : "vp9"))
     #expect(probe["width"] == "320")
-    #expect(probe["nb_read_frames"] == "40")
+    #expect(probe["nb_read_frames"] == "59")
   }
 
   @Test func stillsAreDeterministicAndNamedByTime() throws {

@@ -52,9 +52,15 @@ public struct Color: Sendable, Hashable, Codable {
     return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
   }
 
-  /// Text colour that reads on this background: near-black above luminance 0.41, else white
-  /// (the threshold matplotlib's annotated-heatmap examples use).
+  /// WCAG contrast ratio with another opaque colour, from 1 (none) to 21.
+  public func contrast(with other: Color) -> Double {
+    let (a, b) = (relativeLuminance, other.relativeLuminance)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+  }
+
+  /// Black or white, whichever contrasts more with this colour: at least √21 ≈ 4.58 : 1 on
+  /// any colour, so a number printed on a cell always reads (WCAG AA).
   public var contrastingText: Color {
-    relativeLuminance > 0.41 ? Color(rgb: 0x1A1A1A) : .white
+    contrast(with: .black) >= contrast(with: .white) ? .black : .white
   }
 }

@@ -43,9 +43,9 @@ public struct TextMetrics: Sendable, Hashable {
   public var ink: Rect
   /// Distance from the top of the logical box to the baseline.
   public var baseline: Double
-  /// x of each grapheme boundary from the left of the logical box: the first is 0, the last
-  /// the width. Used to reveal text glyph by glyph.
-  public var caretOffsets: [Double]
+  /// Characters no installed font could draw (shown as boxes): 0 when every script and
+  /// emoji found a font.
+  public var unknownGlyphs: Int
 
   public var width: Double { logical.width }
   public var height: Double { logical.height }

@@ -2,6 +2,11 @@ import CCairo
 
 /// A Pango layout of one string in one font: the single place text is shaped, so measuring
 /// and drawing always agree. Hinting is off, so extents scale exactly with the font size.
+///
+/// Every line is laid out left to right whatever script it starts with, so an English
+/// caption holding an Arabic word keeps its order (wrap inserted words in `Bidi.isolate`);
+/// right-to-left words are still shaped and ordered right to left inside it. Han text
+/// without kana is set as Chinese, so it gets Chinese rather than Japanese glyph shapes.
 final class TextLayout {
   private let layout: OpaquePointer
   let text: String
@@ -18,7 +23,29 @@ final class TextLayout {
     pango_font_description_set_style(description, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
     pango_layout_set_font_description(layout, description)
     pango_font_description_free(description)
+    pango_layout_set_auto_dir(layout, 0)
     pango_layout_set_text(layout, text, -1)
+    if let language = Self.language(of: text) {
+      let attributes = pango_attr_list_new()
+      pango_attr_list_insert(attributes, pango_attr_language_new(pango_language_from_string(language)))
+      pango_layout_set_attributes(layout, attributes)
+      pango_attr_list_unref(attributes)
+    }
+  }
+
+  /// The language to shape East Asian text in: Chinese for Han without kana, Japanese with
+  /// kana, Korean for Hangul; `nil` (the locale's) otherwise.
+  static func language(of text: String) -> String? {
+    var han = false
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x3040...0x30FF, 0x31F0...0x31FF: return "ja"
+      case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: return "ko"
+      case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2FA1F: han = true
+      default: continue
+      }
+    }
+    return han ? "zh-cn" : nil
   }
 
   deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
@@ -38,8 +65,10 @@ final class TextLayout {
       width: Double(logical.width) * scale, height: Double(logical.height) * scale)
   }
 
-  /// Turns hinting and glyph-position rounding off, so layout is resolution independent.
+  /// Turns hinting and glyph-position rounding off, so layout is resolution independent,
+  /// and sets lines left to right.
   static func configure(_ context: OpaquePointer) {
+    pango_context_set_base_dir(context, PANGO_DIRECTION_LTR)
     let options = cairo_font_options_create()
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
@@ -59,10 +88,9 @@ final class TextLayout {
         x: Double(r.x) * scale, y: Double(r.y) * scale,
         width: Double(r.width) * scale, height: Double(r.height) * scale)
     }
-    let baseline = Double(pango_layout_get_baseline(layout)) * scale
     return TextMetrics(
-      logical: rect(logical), ink: rect(ink), baseline: baseline,
-      caretOffsets: caretOffsets(scale: scale, logicalX: Double(logical.x) * scale))
+      logical: rect(logical), ink: rect(ink), baseline: Double(pango_layout_get_baseline(layout)) * scale,
+      unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(layout)))
   }
 
   /// The layout's glyphs with their boxes and, drawn through `cr` (any Cairo context; its
@@ -155,18 +183,5 @@ final class TextLayout {
       return false
     }
     return Path(drawn.map(\.element))
-  }
-
-  private func caretOffsets(scale: Double, logicalX: Double) -> [Double] {
-    var offsets: [Double] = [0]
-    var byteIndex = 0
-    for character in text {
-      byteIndex += character.utf8.count
-      var position = PangoRectangle()
-      pango_layout_index_to_pos(layout, Int32(byteIndex), &position)
-      offsets.append(Double(position.x) * scale - logicalX)
-    }
-    // index_to_pos at the end of the text gives the trailing edge: the full width.
-    return offsets
   }
 }

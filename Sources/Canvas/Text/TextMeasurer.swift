@@ -38,17 +38,43 @@ public final class TextMeasurer {
     TextLayout(context: context, text: text, font: font).metrics
   }
 
-  /// The largest prefix of `text` that fits in `maxWidth` with an ellipsis appended
-  /// (or `text` itself when it fits).
+  /// The longest start of `text` that fits in `maxWidth` with an ellipsis appended (or
+  /// `text` itself when it fits). Measures about log₂(length) times, so even a token of
+  /// 10,000 characters is shortened in milliseconds.
   public func truncated(_ text: String, font: Font, maxWidth: Double) -> String {
-    if measure(text, font: font).width <= maxWidth { return text }
-    var characters = Array(text)
-    while !characters.isEmpty {
-      characters.removeLast()
-      let candidate = String(characters).trimmingTrailingSpaces + "…"
-      if measure(candidate, font: font).width <= maxWidth { return candidate }
+    // No character is narrower than a tenth of the font size (zero-width marks aside), so
+    // a longer text cannot fit: look only at as many characters as could.
+    let cap = Int(max(maxWidth, 0) / (font.size * 0.1)) + 2
+    let characters = Array(text.prefix(cap))
+    if characters.count < cap && measure(text, font: font).width <= maxWidth { return text }
+    func candidate(_ count: Int) -> String { String(characters[..<count]).trimmingTrailingSpaces + "…" }
+    // Widths grow with the number of characters kept: find the most that still fit.
+    var (low, high) = (0, characters.count - (characters.count < cap ? 1 : 0))
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if measure(candidate(middle), font: font).width <= maxWidth { low = middle } else { high = middle - 1 }
     }
-    return "…"
+    return low > 0 ? candidate(low) : "…"
+  }
+}
+
+extension TextMeasurer {
+  /// `text`, or when it is wider than `maxWidth`, its start and end around an ellipsis
+  /// ("internation…zation"): for a name that must stay recognisable.
+  public func shortenedInTheMiddle(_ text: String, font: Font, maxWidth: Double) -> String {
+    let cap = Int(max(maxWidth, 0) / (font.size * 0.1)) + 2
+    if text.count < cap && measure(text, font: font).width <= maxWidth { return text }
+    let head = Array(text.prefix(cap))
+    let tail = Array(text.suffix(cap))
+    func candidate(_ count: Int) -> String {
+      String(head[..<min((count + 1) / 2, head.count)]) + "…" + String(tail.suffix(count / 2))
+    }
+    var (low, high) = (0, min(head.count + tail.count, text.count) - 1)
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if measure(candidate(middle), font: font).width <= maxWidth { low = middle } else { high = middle - 1 }
+    }
+    return candidate(low)
   }
 }
 

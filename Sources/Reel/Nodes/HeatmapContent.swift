@@ -9,6 +9,10 @@ public struct HeatmapContent: Sendable, Hashable {
   public var colormap: Colormap
   /// The values mapped to the first and last colormap entries.
   public var range: ClosedRange<Double>
+  /// The value mapped to the middle of the colormap, for a diverging map centred on a
+  /// meaningful value: below it the lower half of the map, above it the upper half, each
+  /// linear (matplotlib's `TwoSlopeNorm`). `nil`: linear over `range`.
+  public var center: Double?
   public var cellSize: Size
   /// Space between cells.
   public var gap: Double
@@ -22,12 +26,13 @@ public struct HeatmapContent: Sendable, Hashable {
 
   public init(
     values: [[Double?]], colormap: Colormap, range: ClosedRange<Double>, cellSize: Size,
-    gap: Double = 2, valueFont: Font? = nil, decimals: Int = 2,
+    center: Double? = nil, gap: Double = 2, valueFont: Font? = nil, decimals: Int = 2,
     maskColor: Color = Theme.light.maskFill, maskHatch: Color = Theme.light.maskHatch
   ) {
     self.values = values
     self.colormap = colormap
     self.range = range
+    self.center = center
     self.cellSize = cellSize
     self.gap = gap
     self.valueFont = valueFont
@@ -54,8 +59,18 @@ public struct HeatmapContent: Sendable, Hashable {
 
   /// The colour of a value.
   public func color(for value: Double) -> Color {
-    let span = range.upperBound - range.lowerBound
-    return colormap.color(at: span > 0 ? (value - range.lowerBound) / span : 0)
+    colormap.color(at: fraction(for: value))
+  }
+
+  /// Where a value falls along the colormap, 0…1 (values outside `range` clamp).
+  public func fraction(for value: Double) -> Double {
+    let (low, high) = (range.lowerBound, range.upperBound)
+    if let center, center > low, center < high {
+      return value <= center
+        ? 0.5 * max(value - low, 0) / (center - low) : min(0.5 + 0.5 * (value - center) / (high - center), 1)
+    }
+    let span = high - low
+    return span > 0 ? min(max((value - low) / span, 0), 1) : 0
   }
 
   /// A value as printed in its cell.

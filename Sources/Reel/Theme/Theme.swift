@@ -28,20 +28,32 @@ public struct Theme: Sendable, Hashable {
   /// A masked heatmap cell: its tile and hatching.
   public let maskFill: Color
   public let maskHatch: Color
+  /// Other accents, for when `accent` is a colour the data itself uses (see
+  /// `accent(against:)`).
+  public let alternativeAccents: [Color]
+
+  /// The accent for a figure coloured by `colormap`: of `accent` and the alternatives, the
+  /// one farthest from every colour the map uses for data, so emphasis is never read as a
+  /// value (orange on viridis; blue or green on magma, whose data runs through orange).
+  public func accent(against colormap: Colormap) -> Color {
+    colormap.farthest(of: [accent] + alternativeAccents) ?? accent
+  }
 
   /// Dark ink on white: handouts, projectors, printed slides.
   public static let light = Theme(
     name: "light", background: Color(rgb: 0xFFFFFF), ink: Color(rgb: 0x1F2430), muted: Color(rgb: 0x5B6170),
     rule: Color(rgb: 0xC9CCD3), surface: Color(rgb: 0xF1F2F5), accent: Color(rgb: 0xE4572E),
     highlight: Color(rgb: 0xF2B134), primary: Color(rgb: 0x2F6FD0), secondary: Color(rgb: 0x7B5CC4),
-    maskFill: Color(rgb: 0xE4E4E7), maskHatch: Color(rgb: 0xB8B8C0))
+    maskFill: Color(rgb: 0xE4E4E7), maskHatch: Color(rgb: 0xB8B8C0),
+    alternativeAccents: [Color(rgb: 0x0072C6), Color(rgb: 0x00875A), Color(rgb: 0xC2187A)])
 
   /// Light ink on near-black: screens and dark lecture halls.
   public static let dark = Theme(
     name: "dark", background: Color(rgb: 0x15171C), ink: Color(rgb: 0xE9EBEF), muted: Color(rgb: 0xA4AAB6),
     rule: Color(rgb: 0x3C414C), surface: Color(rgb: 0x23262E), accent: Color(rgb: 0xFF8058),
     highlight: Color(rgb: 0xF5C451), primary: Color(rgb: 0x5C9BF0), secondary: Color(rgb: 0xA68BEA),
-    maskFill: Color(rgb: 0x2B2E36), maskHatch: Color(rgb: 0x4B505C))
+    maskFill: Color(rgb: 0x2B2E36), maskHatch: Color(rgb: 0x4B505C),
+    alternativeAccents: [Color(rgb: 0x4FB3FF), Color(rgb: 0x3CCB8F), Color(rgb: 0xFF6AC1)])
 
   /// Every built-in theme, in the order `--help` lists them.
   public static let all: [Theme] = [.light, .dark]
