@@ -107,7 +107,7 @@ public struct HeatmapLayout: Sendable {
       let spare =
         usable - leftOfGrid - max(tall.widest, keysTitle.size.width) - tall.cell * Double(n) - 56 - 48
         - colorbar.breadth
-      panel = makePanel(width: min(600, max(320, spare)))
+      panel = makePanel(width: min(480, max(320, spare)))
       let across = usable - leftOfGrid - 56 - panel.size.width - 48 - colorbar.breadth
       choice = Self.fitLabels(tokens, down: down, across: across, labelColumnMinimum: keysTitle.size.width, measurer: m)
     } else {
