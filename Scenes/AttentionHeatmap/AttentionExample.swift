@@ -59,14 +59,18 @@ public struct AttentionExample: Sendable {
     return AttentionFocus(query: query, row: shownWeights[query])
   }
 
-  /// The query worth pointing at: the one that gives the most weight to some other token.
-  /// Returns the query row and its keys by weight, strongest first (itself excluded).
+  /// The query worth pointing at: the one that gives some other token the most weight
+  /// compared with spreading it evenly over the keys it sees (under a causal mask an early
+  /// query sees only a few keys, so its large weights say less). Returns the query row and
+  /// its keys by weight, strongest first (itself excluded).
   public var focus: (query: Int, keys: [Int]) {
     let n = tokens.count
-    var best = (query: 0, weight: -Float.infinity)
+    var best = (query: 0, lift: -Float.infinity)
     for i in 0..<n {
+      let visible = Float((0..<n).filter { !attention.isMasked(row: i, column: $0) }.count)
       for j in 0..<n where j != i && !attention.isMasked(row: i, column: j) {
-        if attention.weights[i, j] > best.weight { best = (i, attention.weights[i, j]) }
+        let lift = attention.weights[i, j] * visible
+        if lift > best.lift { best = (i, lift) }
       }
     }
     let keys = (0..<n)
