@@ -25,7 +25,7 @@ public struct AttentionHeatmapScene: ReelScene {
   public let seed: UInt64
 
   public init(options: AttentionHeatmapOptions) throws {
-    let tokens = options.tokens ?? Self.defaultTokens
+    let tokens = (options.tokens ?? Self.defaultTokens).map(Self.displayable)
     guard Self.tokenLimit.contains(tokens.count) else {
       throw SceneError(
         "attention-heatmap needs \(Self.tokenLimit.lowerBound) to \(Self.tokenLimit.upperBound) tokens; got \(tokens.count)"
@@ -34,9 +34,24 @@ public struct AttentionHeatmapScene: ReelScene {
     example = AttentionExample(tokens: tokens, seed: options.seed, causal: options.causal)
     colormap = options.colormap
     seed = options.seed
+    // Under a causal mask the first query sees one key and gives it all its weight; that
+    // says nothing, so `auto` looks at rows with a choice to make.
+    let rows = example.maskedWeights.filter { $0.compactMap { $0 }.count > 1 }
+    let largest = (rows.isEmpty ? example.maskedWeights : rows).flatMap { $0.compactMap { $0 } }.max() ?? 1
     scale = ColorScale(
-      top: options.vmax, largest: Double(example.attention.weights.storage.max() ?? 1),
-      center: options.colormap.isDiverging ? 1 / Double(tokens.count) : nil)
+      top: options.vmax, largest: largest, center: options.colormap.isDiverging ? 1 / Double(tokens.count) : nil)
+    saturates = (example.maskedWeights.flatMap { $0.compactMap { $0 } }.max() ?? 0) > scale.upperBound + 1e-9
+  }
+
+  /// Whether some weights lie above the colour scale's top (drawn in its last colour).
+  public let saturates: Bool
+
+  /// A token as the figure shows it: without bidi control characters, which would reach
+  /// out of their token and reorder the sentence around it.
+  static func displayable(_ token: String) -> String {
+    let controls: Set<UInt32> = Set([0x061C, 0x200E, 0x200F]).union(0x202A...0x202E).union(0x2066...0x2069)
+    let kept = String(String.UnicodeScalarView(token.unicodeScalars.filter { !controls.contains($0.value) }))
+    return kept.isEmpty ? "∅" : kept
   }
 
   /// Where the weights come from, said on the frame so a made-up example is not read as a
@@ -48,8 +63,9 @@ public struct AttentionHeatmapScene: ReelScene {
 
   public func layout(frame: Size, theme: Theme = .light, measurer: TextMeasurer) throws -> HeatmapLayout {
     try HeatmapLayout(
-      tokens: example.tokens, frame: frame, scale: scale, causal: example.causal, focus: example.focusRow,
-      footnote: footnote, theme: theme, accent: theme.accent(against: colormap), measurer: measurer)
+      tokens: example.tokens, frame: frame, scale: scale, saturates: saturates, causal: example.causal,
+      focus: example.focusRow, footnote: footnote, theme: theme, accent: theme.accent(against: colormap),
+      measurer: measurer)
   }
 
   public func record(into scene: inout SceneRecorder, measurer m: TextMeasurer) throws {
@@ -94,14 +110,9 @@ public struct AttentionHeatmapScene: ReelScene {
     let cell = layout.cellSize
     let rowBox = Rect(
       x: layout.grid.minX, y: layout.grid.minY + Double(focus.query) * cell, width: layout.grid.width, height: cell)
-    let rowOutline = outline(rowBox.insetBy(dx: -3, dy: -3), width: 4, accent: accent, theme: theme).map {
-      scene.make($0)
-    }
-    let keyOutlines = focus.named.flatMap { key in
-      outline(
-        Rect(x: layout.grid.minX + Double(key) * cell, y: rowBox.minY, width: cell, height: cell).insetBy(dx: 2, dy: 2),
-        width: 3, accent: accent, theme: theme)
-    }.map { scene.make($0) }
+    let marks = focusMarks(row: rowBox, keys: focus.named, grid: layout.grid, cell: cell, accent: accent, theme: theme)
+    let rowOutline = marks.row.map { scene.make($0) }
+    let keyOutlines = marks.keys.map { scene.make($0) }
     let named = Set([focus.query] + focus.named)
     let accented = named.flatMap { [rowLabels[$0], columnLabels[$0]] }.compactMap { $0 }
     scene.play(.create(rowOutline), .recolor(accented, fill: accent), duration: 0.7)
@@ -126,14 +137,45 @@ public struct AttentionHeatmapScene: ReelScene {
     scene.wait(2.8)
   }
 
-  /// A rectangle outlined in the accent over a halo of background colour, so it shows on
-  /// dark and light cells alike.
+  /// What marks the focus row and its named keys. Cells large enough get outlines in the
+  /// accent over a halo of background colour (they show on dark and light cells alike),
+  /// as thin as the cells require; small cells are not covered at all: a bar beside the
+  /// grid marks the row and a triangle above the grid marks each key's column.
+  private func focusMarks(row: Rect, keys: [Int], grid: Rect, cell: Double, accent: Color, theme: Theme)
+    -> (row: [Node], keys: [Node])
+  {
+    guard cell < 20 else {
+      let width = min(4, cell * 0.06)
+      let rowMark = outline(row.insetBy(dx: -width, dy: -width), width: width, accent: accent, theme: theme)
+      let keyMarks = keys.flatMap { key in
+        outline(
+          Rect(x: grid.minX + Double(key) * cell, y: row.minY, width: cell, height: cell).insetBy(dx: 2, dy: 2),
+          width: min(3, cell * 0.05), accent: accent, theme: theme)
+      }
+      return (rowMark, keyMarks)
+    }
+    let bar = Node.rectangle(
+      width: 5, height: max(cell, 8), cornerRadius: 2.5, at: Point(grid.maxX + 6, row.center.y), fill: accent)
+    let triangles = keys.map { key -> Node in
+      let x = grid.minX + (Double(key) + 0.5) * cell
+      let half = 4.0
+      return .polygon(
+        [
+          Point(x - half, grid.minY - 4 - half * 1.4), Point(x + half, grid.minY - 4 - half * 1.4),
+          Point(x, grid.minY - 3),
+        ],
+        fill: accent)
+    }
+    return ([bar], triangles)
+  }
+
+  /// A rectangle outlined in the accent over a halo of background colour.
   private func outline(_ rect: Rect, width: Double, accent: Color, theme: Theme) -> [Node] {
     let corner = min(5, min(rect.width, rect.height) * 0.2)
     return [
       .rectangle(
         width: rect.width, height: rect.height, cornerRadius: corner, at: rect.center, stroke: theme.background,
-        strokeWidth: width + 4),
+        strokeWidth: width * 2),
       .rectangle(
         width: rect.width, height: rect.height, cornerRadius: corner, at: rect.center, stroke: accent,
         strokeWidth: width),

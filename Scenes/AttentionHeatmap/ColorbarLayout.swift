@@ -3,7 +3,8 @@ import Reel
 
 /// A colorbar beside the grid (vertical, as tall as it) or under it (horizontal, as wide
 /// as it): the gradient, its title, a tick at every round value with both ends always
-/// labelled, the uniform weight marked on a diverging map, and the masked-cell key.
+/// labelled, the uniform weight marked on a diverging map, and the masked-cell key (under
+/// a horizontal bar; under the grid beside a vertical one, placed by `placeMaskKey`).
 public struct ColorbarLayout: Sendable {
   public enum Orientation: Sendable, Hashable { case vertical, horizontal }
 
@@ -20,14 +21,18 @@ public struct ColorbarLayout: Sendable {
   static let tickLength = 6.0
 
   /// A colorbar measured but not yet placed.
+  /// `saturates`: some weights lie above the scale's top; its label says "≥".
   init(
-    orientation: Orientation, scale: ColorScale, tokenCount: Int, causal: Bool, theme: Theme,
-    measurer m: TextMeasurer
+    orientation: Orientation, scale: ColorScale, saturates: Bool = false, tokenCount: Int, causal: Bool,
+    theme: Theme, measurer m: TextMeasurer
   ) {
     self.orientation = orientation
     let tickFont = Font(size: 20)
     title = PlacedText("weight", font: Font(size: 22, italic: true), color: theme.muted, measurer: m)
-    ticks = scale.ticks.map { ($0, PlacedText(ColorScale.label($0), font: tickFont, color: theme.muted, measurer: m)) }
+    ticks = scale.ticks.map { value in
+      let text = (saturates && value == scale.upperBound ? "≥ " : "") + ColorScale.label(value)
+      return (value, PlacedText(text, font: tickFont, color: theme.muted, measurer: m))
+    }
     center = scale.center.map { value in
       (value, PlacedText("1/\(tokenCount) uniform", font: Font(size: 20, italic: true), color: theme.ink, measurer: m))
     }
@@ -51,9 +56,11 @@ public struct ColorbarLayout: Sendable {
     }
   }
 
-  /// Room along the bar's axis beyond the bar itself (vertical: the title above, clear of
-  /// the top tick's label, and the masked-cell key below).
-  var extra: Double { lead + (maskLegend.map { max($0.size.height, 24) + 24 } ?? 0) }
+  /// The height the masked-cell key takes under the grid, gap included (vertical bars).
+  var keyHeight: Double {
+    guard orientation == .vertical, let legend = maskLegend else { return 0 }
+    return 16 + max(legend.size.height, 24)
+  }
 
   /// From the top of the box to the top of a vertical bar.
   var lead: Double {
@@ -63,7 +70,8 @@ public struct ColorbarLayout: Sendable {
   /// Places the colorbar: `origin` is the top-left corner of its whole box, `length` the
   /// bar's length; returns the box it takes.
   @discardableResult
-  mutating func place(at origin: Point, length: Double, scale: ColorScale) -> Rect {
+  /// The horizontal key stays within `within` (the frame's usable width).
+  mutating func place(at origin: Point, length: Double, scale: ColorScale, within: ClosedRange<Double>) -> Rect {
     let upper = scale.upperBound
     switch orientation {
     case .vertical:
@@ -80,12 +88,6 @@ public struct ColorbarLayout: Sendable {
         marked.label.center = Point(
           barRect.minX - 10 - marked.label.size.width / 2, barRect.maxY - marked.value / upper * length)
         center = marked
-      }
-      if var legend = maskLegend {
-        let swatch = Rect(x: barRect.minX, y: barRect.maxY + 24, width: 24, height: 24)
-        legend.center = Point(swatch.maxX + 10 + legend.size.width / 2, swatch.center.y)
-        maskSwatch = swatch
-        maskLegend = legend
       }
     case .horizontal:
       title.center = Point(origin.x + title.size.width / 2, origin.y + title.size.height / 2)
@@ -105,13 +107,25 @@ public struct ColorbarLayout: Sendable {
       }
       if var legend = maskLegend {
         let below = (ticks.map(\.label.box.maxY).max() ?? barRect.maxY) + 12
-        let swatch = Rect(x: barRect.minX, y: below, width: 24, height: 24)
+        // Swatch and words together, kept inside the frame.
+        let start = min(barRect.minX, within.upperBound - 34 - legend.size.width)
+        let swatch = Rect(x: max(start, within.lowerBound), y: below, width: 24, height: 24)
         legend.center = Point(swatch.maxX + 10 + legend.size.width / 2, swatch.center.y)
         maskSwatch = swatch
         maskLegend = legend
       }
     }
     return boxes.dropFirst().reduce(boxes[0]) { $0.union($1) }
+  }
+
+  /// Places the masked-cell key of a vertical colorbar with its top-left corner at `origin`.
+  mutating func placeMaskKey(at origin: Point) {
+    guard var legend = maskLegend else { return }
+    let height = max(legend.size.height, 24)
+    let swatch = Rect(x: origin.x, y: origin.y + (height - 24) / 2, width: 24, height: 24)
+    legend.center = Point(swatch.maxX + 10 + legend.size.width / 2, swatch.center.y)
+    maskSwatch = swatch
+    maskLegend = legend
   }
 
   /// Every box the colorbar covers.

@@ -28,14 +28,14 @@ public struct FocusPanel: Sendable {
 
   /// The panel laid out `width` wide with its top-left corner at the origin.
   init(
-    focus: AttentionFocus, tokens: [String], width: Double, listLength: Int, theme: Theme, accent: Color,
-    measurer m: TextMeasurer
+    focus: AttentionFocus, tokens: [String], width: Double, listLength: Int, language: String? = nil,
+    theme: Theme, accent: Color, measurer m: TextMeasurer
   ) {
     let withList = listLength > 0
     let ink = theme.ink
     let muted = theme.muted
-    let strong = Font(size: 30, weight: .semibold)
-    let plain = Font(size: 24)
+    let strong = Font(size: 30, weight: .semibold).withLanguage(language)
+    let plain = Font(size: 24).withLanguage(language)
     func token(_ index: Int, _ font: Font) -> [TextRun] {
       let shown = m.shortenedInTheMiddle(tokens[index], font: font, maxWidth: width * 2 - 40)
       return [
@@ -77,7 +77,7 @@ public struct FocusPanel: Sendable {
     var heading: PlacedText?
     var total: PlacedText?
     if withList {
-      let small = Font(size: 20)
+      let small = Font(size: 20).withLanguage(language)
       var head = PlacedText.fitted(
         "its row: each key's weight", font: Font(size: 20, italic: true), color: muted, maxWidth: width,
         minimumSize: 16, measurer: m)
@@ -86,22 +86,25 @@ public struct FocusPanel: Sendable {
       heading = head
       let shown = Array(focus.ranked.prefix(listLength))
       let rest = focus.ranked.dropFirst(listLength)
-      var rows: [(label: String, weight: Double, named: Bool)] = shown.map { key in
-        let name = key.index == focus.query ? tokens[key.index] + " (itself)" : tokens[key.index]
-        return (name, key.weight, focus.named.contains(key.index))
+      // Each row's label: the token (isolated from what follows it), marked when it is the
+      // query itself; the mark is never cut.
+      let itself = " (itself)"
+      var rows: [(token: String, suffix: String, weight: Double, named: Bool)] = shown.map { key in
+        (tokens[key.index], key.index == focus.query ? itself : "", key.weight, focus.named.contains(key.index))
       }
       if !rest.isEmpty {
-        rows.append(
-          ("\(rest.count) other key" + (rest.count == 1 ? "" : "s"), rest.reduce(0) { $0 + $1.weight }, false))
+        let others = "\(rest.count) other key" + (rest.count == 1 ? "" : "s")
+        rows.append((others, "", rest.reduce(0) { $0 + $1.weight }, false))
       }
       let valueWidth = m.measure("0.00", font: small).width
-      let labelWidth = min(width * 0.4, rows.map { m.measure($0.label, font: small).width }.max() ?? 0)
+      let labelWidth = min(
+        width * 0.4, rows.map { m.measure(Bidi.isolate($0.token) + $0.suffix, font: small).width }.max() ?? 0)
       let trackX = labelWidth + 12
       let trackWidth = max(width - trackX - 10 - valueWidth, 40)
       for row in rows {
-        var label = PlacedText(
-          m.truncated(Bidi.isolate(row.label), font: small, maxWidth: labelWidth), font: small,
-          color: row.named ? accent : ink, measurer: m)
+        let room = labelWidth - (row.suffix.isEmpty ? 0 : m.measure(row.suffix, font: small).width)
+        let name = Bidi.isolate(m.shortenedInTheMiddle(row.token, font: small, maxWidth: max(room, 20))) + row.suffix
+        var label = PlacedText(name, font: small, color: row.named ? accent : ink, measurer: m)
         let height = max(label.size.height, 22)
         label.center = Point(labelWidth - label.size.width / 2, cursor + height / 2)
         let track = Rect(x: trackX, y: cursor + height / 2 - 7, width: trackWidth, height: 14)

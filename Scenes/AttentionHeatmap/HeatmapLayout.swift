@@ -52,9 +52,11 @@ public struct HeatmapLayout: Sendable {
   static let minCell = 6.0
 
   public init(
-    tokens: [String], frame: Size, scale: ColorScale, causal: Bool, focus: AttentionFocus, footnote note: String,
-    theme: Theme, accent: Color, measurer m: TextMeasurer
+    tokens: [String], frame: Size, scale: ColorScale, saturates: Bool = false, causal: Bool, focus: AttentionFocus,
+    footnote note: String, theme: Theme, accent: Color, measurer m: TextMeasurer
   ) throws {
+    // One language for every token, so a Japanese sentence's kanji keep Japanese shapes.
+    let language = Font.language(for: tokens)
     let n = tokens.count
     let side = frame.width >= frame.height * 1.25
     arrangement = side ? .side : .below
@@ -88,33 +90,47 @@ public struct HeatmapLayout: Sendable {
     var keysTitle = PlacedText("Keys", font: axisFont, color: muted, measurer: m)
     var queriesTitle = PlacedText("Queries", font: axisFont, color: muted, isVertical: true, measurer: m)
     var colorbar = ColorbarLayout(
-      orientation: side ? .vertical : .horizontal, scale: scale, tokenCount: n, causal: causal, theme: theme,
-      measurer: m)
+      orientation: side ? .vertical : .horizontal, scale: scale, saturates: saturates, tokenCount: n, causal: causal,
+      theme: theme, measurer: m)
     let forced = Set([focus.query] + focus.named)
     let leftOfGrid = queriesTitle.box.width + 10 + 12
     func makePanel(width: Double, listLength: Int = 5) -> FocusPanel {
       FocusPanel(
-        focus: focus, tokens: tokens, width: width, listLength: listLength, theme: theme, accent: accent, measurer: m)
+        focus: focus, tokens: tokens, width: width, listLength: listLength, language: language, theme: theme,
+        accent: accent, measurer: m)
     }
     // Side by side, the panel takes what the grid, sized by the height, leaves over.
     var panel: FocusPanel
     var choice: LabelFit
     if side {
-      // The colorbar's title stands above the grid's top, level with the column labels.
-      let down = bottom - top - 10 - (colorbar.extra - colorbar.lead)
+      // The colorbar's title stands above the grid's top, level with the column labels;
+      // the masked-cell key goes under the grid.
+      let down = bottom - top - 10 - colorbar.keyHeight
       let tall = Self.fitLabels(
-        tokens, down: down, across: usable, labelColumnMinimum: keysTitle.size.width, measurer: m)
+        tokens, down: down, across: usable, labelColumnMinimum: keysTitle.size.width, language: language, measurer: m)
       let spare =
         usable - leftOfGrid - max(tall.widest, keysTitle.size.width) - tall.cell * Double(n) - 56 - 48
         - colorbar.breadth
-      panel = makePanel(width: min(480, max(320, spare)))
+      let panelWidth = min(480, max(320, spare))
+      panel = makePanel(width: panelWidth)
       let across = usable - leftOfGrid - 56 - panel.size.width - 48 - colorbar.breadth
-      choice = Self.fitLabels(tokens, down: down, across: across, labelColumnMinimum: keysTitle.size.width, measurer: m)
+      choice = Self.fitLabels(
+        tokens, down: down, across: across, labelColumnMinimum: keysTitle.size.width, language: language, measurer: m)
+      // Width the grid could not use (its height ran out first) goes to the panel.
+      let leftover = across - max(choice.widest, keysTitle.size.width) - choice.cell * Double(n)
+      let width = min(480, panelWidth + max(0, leftover))
+      if width > panelWidth + 1 { panel = makePanel(width: width) }
+      // The longest list (5 keys, then 3, then none) that fits beside the grid.
+      let room = choice.cell * Double(n) + colorbar.keyHeight
+      for length in [3, 0] where panel.size.height > room {
+        panel = makePanel(width: width, listLength: length)
+      }
     } else {
       // The grid as wide as the frame allows; the ranked list only if it still fits below.
       let across = usable - leftOfGrid
       let wide = Self.fitLabels(
-        tokens, down: frame.height, across: across, labelColumnMinimum: keysTitle.size.width, measurer: m)
+        tokens, down: frame.height, across: across, labelColumnMinimum: keysTitle.size.width, language: language,
+        measurer: m)
       let gridHeight = wide.labelHeight + 10 + wide.cell * Double(n)
       // The longest list (5 keys, then 3, then none) that leaves the grid its full size.
       panel = makePanel(width: min(usable, 720), listLength: 0)
@@ -127,7 +143,8 @@ public struct HeatmapLayout: Sendable {
       }
       let down = bottom - top - 10 - 28 - colorbar.breadth - 26 - panel.size.height
       choice = Self.fitLabels(
-        tokens, down: down, across: across, labelColumnMinimum: keysTitle.size.width, measurer: m)
+        tokens, down: down, across: across, labelColumnMinimum: keysTitle.size.width, language: language,
+        measurer: m)
     }
     let cell = choice.cell
     guard cell >= Self.minCell else {
@@ -146,7 +163,8 @@ public struct HeatmapLayout: Sendable {
         + colorbar.breadth
       let left = max(margin, (frame.width - blockWidth) / 2)
       gridX = left + queriesTitle.box.width + 10 + rowLabelWidth + 12
-      blockTop = top + max(0, (bottom - top - blockHeight) / 2)
+      // Centred with what hangs below the grid (the masked-cell key) counted in.
+      blockTop = top + max(0, (bottom - top - blockHeight - colorbar.keyHeight) / 2)
     } else {
       // The grid itself on the axis; its labels hang to the left.
       gridX = max(margin + queriesTitle.box.width + 10 + rowLabelWidth + 12, (frame.width - gridSide) / 2)
@@ -190,15 +208,17 @@ public struct HeatmapLayout: Sendable {
       let panelX = grid.maxX + 56
       // The caption's first line level with the focus row, as far as the grid allows.
       let firstLine = panel.caption.first.map { $0.center.y } ?? 0
-      let panelTop = min(max(rowY - firstLine, gridY), max(gridY, grid.maxY - panel.size.height))
+      let panelTop = min(max(rowY - firstLine, gridY), max(gridY, min(grid.maxY, bottom) - panel.size.height))
       placedPanel = panel.moved(to: Point(panelX, panelTop))
       let captionY = placedPanel.caption.first.map(\.center.y) ?? rowY
       leader = (Point(grid.maxX + 8, rowY), Point(panelX - 10, captionY))
       colorbar.place(
         at: Point(panelX + panel.size.width + 48, gridY - colorbar.lead), length: gridSide,
-        scale: scale)
+        scale: scale, within: margin...(frame.width - margin))
+      colorbar.placeMaskKey(at: Point(gridX, grid.maxY + 16))
     } else {
-      let box = colorbar.place(at: Point(gridX, grid.maxY + 28), length: gridSide, scale: scale)
+      let box = colorbar.place(
+        at: Point(gridX, grid.maxY + 28), length: gridSide, scale: scale, within: margin...(frame.width - margin))
       placedPanel = panel.moved(to: Point((frame.width - panel.size.width) / 2, box.maxY + 26))
       leader = nil
     }
@@ -291,15 +311,16 @@ public struct HeatmapLayout: Sendable {
   /// shortened to leave the grid room for one line per token. `down` and `across` are the
   /// space for labels plus grid; the row-label column is at least `labelColumnMinimum` wide.
   static func fitLabels(
-    _ tokens: [String], down: Double, across: Double, labelColumnMinimum: Double,
+    _ tokens: [String], down: Double, across: Double, labelColumnMinimum: Double, language: String? = nil,
     measurer m: TextMeasurer
   ) -> LabelFit {
     let n = Double(tokens.count)
     var size = maxFont
     while true {
-      let font = Font(size: size)
+      let font = Font(size: size).withLanguage(language)
       let maxLabel = max(4 * size, min(8 * size, down - n * size * 1.2 - 10))
-      let texts = tokens.map { m.truncated($0, font: font, maxWidth: maxLabel) }
+      // Shortened in the middle: tokens that share a start still differ at their ends.
+      let texts = tokens.map { m.shortenedInTheMiddle($0, font: font, maxWidth: maxLabel) }
       let metrics = texts.map { m.measure(Bidi.isolate($0), font: font) }
       let widest = metrics.map(\.width).max() ?? 0
       // Scripts from fallback fonts (CJK, emoji) may stand taller than Latin text.

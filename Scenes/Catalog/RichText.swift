@@ -36,7 +36,12 @@ public struct RichText: Sendable, Hashable {
     if balanced {
       let count = RichText(runs, maxWidth: maxWidth, lineSpacing: lineSpacing, measurer: m).lines.count
       if count > 1 {
-        var (low, high) = (maxWidth / Double(count), maxWidth)
+        // Never narrower than the widest word that fits a line: balancing must not break words.
+        let words = runs.flatMap { run in
+          run.text.split(separator: " ").map { m.measure(String($0), font: run.font).width }
+        }
+        let widest = min(words.max() ?? 0, maxWidth)
+        var (low, high) = (max(maxWidth / Double(count), widest), maxWidth)
         for _ in 0..<12 {
           let middle = (low + high) / 2
           if RichText(runs, maxWidth: middle, lineSpacing: lineSpacing, measurer: m).lines.count <= count {

@@ -28,6 +28,9 @@ struct RenderSettings {
       throw CLIError.usage(
         "--fps must be between \(Self.fpsLimit.lowerBound) and \(Self.fpsLimit.upperBound); got \(fps)")
     }
+    if command.lastFrame && command.at != nil {
+      throw CLIError.usage("-s renders the last frame and --at a chosen time; use one of them")
+    }
     let stillOnly = command.still != nil
     if !stillOnly && command.format.needsEvenSize && (width % 2 != 0 || height % 2 != 0) {
       throw CLIError.usage(

@@ -1,3 +1,4 @@
+import Canvas
 import Foundation
 import Testing
 
@@ -78,6 +79,21 @@ import Testing
         && ColorScale(top: .value(0.3), largest: 0.9).ticks.last == 0.3)
     #expect(ColorScale(top: .value(1), largest: 0.5, center: 1.0 / 7).center == 1.0 / 7)
     #expect(ColorScale.label(0.25) == "0.25" && ColorScale.label(1) == "1" && ColorScale.label(0.2) == "0.2")
+  }
+
+  @Test func automaticTopIgnoresRowsWithoutAChoiceAndSaturationIsShown() throws {
+    // Causal: the first query sees only itself (weight 1); `auto` looks past it.
+    for seed in ["1", "2", "3", "89"] {
+      let causal = try AttentionHeatmapScene(arguments: ["--causal", "--vmax", "auto", "--seed", seed])
+      let choosing = causal.example.maskedWeights.filter { $0.compactMap { $0 }.count > 1 }
+      let largest = choosing.flatMap { $0.compactMap { $0 } }.max()!
+      #expect(causal.scale.upperBound == ColorScale(top: .auto, largest: largest).upperBound)
+      #expect(causal.saturates == (causal.scale.upperBound < 1), "the first row's 1.00 is above a top under 1")
+    }
+    let clipped = try AttentionHeatmapScene(arguments: ["--vmax", "0.1"])
+    let layout = try clipped.layout(frame: Size(1920, 1080), measurer: TextMeasurer())
+    #expect(layout.colorbar.ticks.last?.label.string == "≥ 0.1")
+    #expect(try !AttentionHeatmapScene(arguments: []).saturates)
   }
 
   @Test(arguments: [false, true])

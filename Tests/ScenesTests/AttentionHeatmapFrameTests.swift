@@ -53,7 +53,10 @@ import Testing
 
   /// Every cell of the last frame shows the colormap's colour for its value: emphasis never
   /// repaints data.
-  @Test(arguments: [["--colormap", "viridis"], ["--colormap", "magma", "--causal"], ["--colormap", "coolwarm"]])
+  @Test(arguments: [
+    ["--colormap", "viridis"], ["--colormap", "magma", "--causal"], ["--colormap", "coolwarm"],
+    ["--causal", "--tokens", (1...64).map(String.init).joined(separator: " ")],
+  ])
   func everyCellShowsItsTrueColour(_ arguments: [String]) throws {
     let (renderer, scene) = try renderer(arguments, width: 1280, height: 720)
     let frame = try renderer.render(at: renderer.timeline.duration)
@@ -65,9 +68,11 @@ import Testing
     for (row, values) in scene.example.shownWeights.enumerated() {
       for (column, value) in values.enumerated() {
         guard let value else { continue }
-        // Inside the cell near its top-left corner, clear of the printed value and outlines.
-        let x = (layout.grid.minX + (Double(column) + 0.2) * layout.cellSize) * pixelsPerUnit
-        let y = (layout.grid.minY + (Double(row) + 0.2) * layout.cellSize) * pixelsPerUnit
+        // Inside the cell, clear of the printed value and of outlines: the centre of a cell
+        // too small for a value, else a quarter of the way in from its top-left corner.
+        let inset = layout.valueFont == nil ? 0.5 : 0.25
+        let x = (layout.grid.minX + (Double(column) + inset) * layout.cellSize) * pixelsPerUnit
+        let y = (layout.grid.minY + (Double(row) + inset) * layout.cellSize) * pixelsPerUnit
         let expected = content.color(for: value)
         let actual = frame.pixel(x: Int(x), y: Int(y))
         #expect(

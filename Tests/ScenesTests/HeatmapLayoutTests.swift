@@ -117,7 +117,8 @@ import Testing
   @Test func longTokensAreShortenedOnTheAxes() throws {
     let layout = try layout(count: 16, frame: Size(1920, 1080), causal: false)
     let long = try #require(layout.rowLabels[9]).string
-    #expect(long.hasSuffix("…\u{2069}"))
+    // Shortened in the middle, so both ends still tell tokens apart.
+    #expect(long.contains("…") && long.contains("inter") && long.contains("ion"), "\(long)")
     #expect(long.count < "internationalization".count + 2)
   }
 
@@ -151,5 +152,21 @@ import Testing
     let shown = HeatmapLayout.shownLabels(count: 10, stride: 2, forced: [3, 4])
     #expect(shown.isSuperset(of: [3, 4]))
     #expect(!shown.contains(2) && shown.contains(0) && shown.contains(6))
+  }
+
+  @Test func bidiControlsInTokensAreDropped() throws {
+    let scene = try scene(["x", "\u{2069}\u{2069}\u{202E}", "\u{202E}abc"], causal: false)
+    #expect(scene.example.tokens == ["x", "∅", "abc"])
+  }
+
+  @Test func theQueryItselfKeepsItsMarkInTheList() throws {
+    let tokens = ["Internationalization", "requires", "understanding", "characterization"]
+    let scene = try AttentionHeatmapScene(
+      arguments: ["--tokens", tokens.joined(separator: " "), "--causal", "--seed", "5"])
+    let layout = try scene.layout(frame: Size(1365, 1024), measurer: TextMeasurer())
+    let focus = scene.example.focusRow
+    let itself = layout.panel.entries.first { $0.label.string.hasSuffix(" (itself)") }
+    #expect(
+      layout.panel.entries.isEmpty || itself != nil || !focus.ranked.prefix(5).contains { $0.index == focus.query })
   }
 }

@@ -94,6 +94,7 @@ import Testing
 
   @Test func rejectsBadStillTimesAndScaleTops() throws {
     try expectUsageError(["attention-heatmap", "--at", "soon"], mentions: "or 'end'")
+    try expectUsageError(["attention-heatmap", "-s", "--at", "3"], mentions: "use one of them")
     try expectUsageError(["attention-heatmap", "--vmax", "2"], mentions: "'auto' or a number from 0.05 to 1")
   }
 

@@ -13,6 +13,9 @@ public struct Font: Sendable, Hashable {
   public var size: Double
   public var weight: Weight
   public var italic: Bool
+  /// The language to shape text in (`zh-cn`, `ja`, `ko`, …), which picks glyph shapes for
+  /// Han characters; `nil`: worked out from each string alone.
+  public var language: String?
 
   public init(family: String = Font.sans, size: Double, weight: Weight = .regular, italic: Bool = false) {
     self.family = family
@@ -27,6 +30,20 @@ public struct Font: Sendable, Hashable {
   public static let math = "Latin Modern Roman"
   /// DejaVu Sans Mono, for numbers that line up.
   public static let mono = "DejaVu Sans Mono"
+
+  /// The language for East Asian text in `texts` taken together: Japanese if any has kana,
+  /// else Korean if any has Hangul, else Chinese if any has Han characters; `nil` otherwise.
+  /// Setting it on every font of a figure keeps one sentence's kanji in Japanese shapes.
+  public static func language(for texts: [String]) -> String? {
+    let found = Set(texts.compactMap(TextLayout.language(of:)))
+    return ["ja", "ko", "zh-cn"].first { found.contains($0) }
+  }
+
+  public func withLanguage(_ language: String?) -> Font {
+    var copy = self
+    copy.language = language
+    return copy
+  }
 
   public func withSize(_ size: Double) -> Font {
     var copy = self

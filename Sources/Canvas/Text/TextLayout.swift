@@ -25,7 +25,7 @@ final class TextLayout {
     pango_font_description_free(description)
     pango_layout_set_auto_dir(layout, 0)
     pango_layout_set_text(layout, text, -1)
-    if let language = Self.language(of: text) {
+    if let language = font.language ?? Self.language(of: text) {
       let attributes = pango_attr_list_new()
       pango_attr_list_insert(attributes, pango_attr_language_new(pango_language_from_string(language)))
       pango_layout_set_attributes(layout, attributes)
