@@ -18,9 +18,10 @@ let package = Package(
       providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libpng-dev"])]
     ),
     .target(name: "TensorMath"),
+    .target(name: "CProcess"),
     .target(name: "Canvas", dependencies: ["CCairo"]),
     .target(name: "Reel", dependencies: ["Canvas"]),
-    .target(name: "Export", dependencies: ["Canvas", "Reel"]),
+    .target(name: "Export", dependencies: ["Canvas", "Reel", "CProcess"]),
     .target(
       name: "Scenes",
       dependencies: [

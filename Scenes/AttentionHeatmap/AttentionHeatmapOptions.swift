@@ -6,7 +6,7 @@ public struct AttentionHeatmapOptions: ParsableArguments, Sendable {
   @Option(help: "The sentence to show, split at spaces (2 to 64 tokens).", transform: Self.words)
   public var tokens: [String]?
 
-  @Option(help: "Seed for the example weights.")
+  @Option(parsing: .unconditional, help: "Seed for the example weights (a whole number from 0).")
   public var seed: UInt64 = 89
 
   @Flag(help: "Causal mask: each query sees only itself and earlier keys.")

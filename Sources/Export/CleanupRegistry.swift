@@ -1,19 +1,59 @@
+import CProcess
 import Foundation
 
-/// Tracks what an interrupted render must undo: temporary files and folders to delete and
-/// child processes to stop. A final name is only ever reached through `commit`, which
-/// refuses once the render has been aborted, so an interruption never leaves a partial
-/// file there.
+/// What one render leaves in the file system and must undo: the temporary outputs it
+/// creates (under names unique to it, `RenderID`), the lock files it holds in its output
+/// folders, and the child processes it runs. A final name is reached only through
+/// `commit`, which refuses once the render has been interrupted, so an interruption never
+/// leaves a partial file there.
 public final class CleanupRegistry: @unchecked Sendable {
-  // All state is guarded by `lock`.
+  /// This render, as its temporary names and lock files say.
+  public let id: RenderID
+  // All state below is guarded by `lock`.
   private let lock = NSLock()
   private var temporaryPaths: Set<String> = []
-  private var processes: [ObjectIdentifier: Process] = [:]
-  private var aborted = false
+  private var children: [ObjectIdentifier: ChildProcess] = [:]
+  private var locks: [String: OutputLock] = [:]
+  private var signal: Int32?
 
-  public init() {}
+  public init(id: RenderID = .current()) {
+    self.id = id
+  }
 
-  /// Remembers a temporary path to delete if the render is aborted.
+  /// A new temporary name beside `final` (same folder, so the commit is one rename),
+  /// `.name.partial-<id>[-suffix].ext`, created at once — an empty file, or a folder — so
+  /// no other render can take it. It is deleted if the render does not finish.
+  public func temporary(for final: String, suffix: String = "", folder: Bool = false) throws -> String {
+    let url = URL(fileURLWithPath: final)
+    let ext = url.pathExtension
+    let name =
+      ".\(url.deletingPathExtension().lastPathComponent).partial-\(id)\(suffix)" + (ext.isEmpty ? "" : ".\(ext)")
+    let path = url.deletingLastPathComponent().appendingPathComponent(name).path
+    let created: Bool
+    if folder {
+      created = mkdir(path, 0o755) == 0
+    } else {
+      let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+      created = fd >= 0
+      if fd >= 0 { close(fd) }
+    }
+    guard created else { throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+    track(path)
+    return path
+  }
+
+  /// Locks `folder` for this render (see `OutputLock`) and deletes leftovers there of
+  /// renders that are gone. Held until `finish`.
+  public func claim(_ folder: String) throws {
+    let held = lock.withLock { locks[folder] != nil }
+    if !held {
+      let claimed = try OutputLock(folder: folder, id: id)
+      lock.withLock { locks[folder] = claimed }
+    }
+    OutputLock.sweep(folder, own: id)
+  }
+
+  /// Remembers a temporary path to delete if the render does not finish.
   public func track(_ path: String) {
     lock.withLock { _ = temporaryPaths.insert(path) }
   }
@@ -23,73 +63,123 @@ public final class CleanupRegistry: @unchecked Sendable {
     lock.withLock { _ = temporaryPaths.remove(path) }
   }
 
-  public func track(_ process: Process) {
-    lock.withLock { processes[ObjectIdentifier(process)] = process }
+  func track(_ child: ChildProcess) {
+    let signal = lock.withLock {
+      children[ObjectIdentifier(child)] = child
+      return self.signal
+    }
+    if signal != nil { child.signalGroup(SIGTERM) }  // interrupted while it started
   }
 
-  public func untrack(_ process: Process) {
-    lock.withLock { _ = processes.removeValue(forKey: ObjectIdentifier(process)) }
+  func untrack(_ child: ChildProcess) {
+    lock.withLock { _ = children.removeValue(forKey: ObjectIdentifier(child)) }
   }
 
-  public var isAborted: Bool { lock.withLock { aborted } }
+  /// Whether the render was interrupted.
+  public var isAborted: Bool { lock.withLock { signal != nil } }
 
-  /// Moves a finished temporary file or folder to its final name. A folder replaces the
-  /// folder that was there (moved aside first, deleted last); a file replaces a file.
+  /// The signal that interrupted the render, if one did.
+  public var interruption: Int32? { lock.withLock { signal } }
+
+  /// The error to end the render with after an interruption.
+  public var interruptedError: ExportError { .interrupted(signal: interruption ?? SIGINT) }
+
+  /// Moves a finished temporary file or folder to its final name in one step.
+  ///
+  /// A file replaces a file by `rename`. A folder (PNG frames) replaces a folder by an
+  /// atomic exchange (`renameat2` with `RENAME_EXCHANGE`), then the old one, now under the
+  /// temporary name, is deleted: a reader sees the old frames or the new, never a mix, and
+  /// renders committing the same folder at once all succeed — the last one wins. Where the
+  /// file system cannot exchange (some network file systems), the old folder is moved aside
+  /// first.
   public func commit(_ temporary: String, to final: String) throws {
-    let replaced: String? = try lock.withLock {
-      guard !aborted else { throw ExportError.interrupted }
-      let manager = FileManager.default
-      var temporaryIsFolder: ObjCBool = false
-      var finalIsFolder: ObjCBool = false
-      guard manager.fileExists(atPath: temporary, isDirectory: &temporaryIsFolder) else {
-        throw ExportError.cannotWrite(path: final, reason: "its temporary output \(temporary) has disappeared")
-      }
-      let finalExists = manager.fileExists(atPath: final, isDirectory: &finalIsFolder)
-      if finalExists && finalIsFolder.boolValue != temporaryIsFolder.boolValue {
-        throw ExportError.cannotWrite(
-          path: final, reason: finalIsFolder.boolValue ? "a folder is in the way" : "a file is in the way")
-      }
-      var aside: String?
-      if finalExists && finalIsFolder.boolValue {
-        let oldFolder = OutputPaths.temporary(for: final) + "-old"
-        try? manager.removeItem(atPath: oldFolder)
-        guard rename(final, oldFolder) == 0 else {
-          throw ExportError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
-        }
-        aside = oldFolder
-      }
-      guard rename(temporary, final) == 0 else {
-        let reason = String(cString: strerror(errno))
-        if let aside { rename(aside, final) }
-        throw ExportError.cannotWrite(path: final, reason: reason)
-      }
-      temporaryPaths.remove(temporary)
-      return aside
+    if let signal = interruption { throw ExportError.interrupted(signal: signal) }
+    var temporaryIsFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: temporary, isDirectory: &temporaryIsFolder) else {
+      throw ExportError.cannotWrite(path: final, reason: "its temporary output \(temporary) has disappeared")
     }
-    // The replaced folder is deleted outside the lock, so an interrupt is not held up.
-    if let replaced { try? FileManager.default.removeItem(atPath: replaced) }
+    guard temporaryIsFolder.boolValue else {
+      try Self.replace(final, with: temporary)
+      untrack(temporary)
+      return
+    }
+    for _ in 0..<8 {
+      if rename(temporary, final) == 0 {
+        untrack(temporary)
+        return
+      }
+      guard errno == EEXIST || errno == ENOTEMPTY else { break }
+      var finalIsFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: final, isDirectory: &finalIsFolder), !finalIsFolder.boolValue {
+        throw ExportError.cannotWrite(path: final, reason: "a file is in the way; move it or choose another --output")
+      }
+      if reel_rename_exchange(temporary, final) == 0 {
+        try? FileManager.default.removeItem(atPath: temporary)  // the frames it replaced
+        untrack(temporary)
+        return
+      }
+      if errno == ENOENT { continue }  // another render moved it meanwhile: try again
+      guard errno == EINVAL || errno == ENOSYS else { break }
+      try Self.replaceByMovingAside(final, with: temporary)
+      untrack(temporary)
+      return
+    }
+    throw ExportError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
   }
 
-  /// Marks the render aborted (later commits fail) and stops child processes. The render
-  /// then unwinds and deletes its own temporaries; `removeTemporaries` is the fallback.
-  public func abort() {
-    let children = lock.withLock {
-      aborted = true
-      return Array(processes.values)
+  /// `rename(temporary, final)` for a file, refusing to replace a folder.
+  private static func replace(_ final: String, with temporary: String) throws {
+    var finalIsFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: final, isDirectory: &finalIsFolder), finalIsFolder.boolValue {
+      throw ExportError.cannotWrite(path: final, reason: "a folder is in the way; move it or choose another --output")
     }
-    for child in children where child.isRunning { child.terminate() }
+    guard rename(temporary, final) == 0 else {
+      throw ExportError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  /// The fallback without an atomic exchange: the old folder is renamed aside, the new one
+  /// into place, the old one deleted.
+  private static func replaceByMovingAside(_ final: String, with temporary: String) throws {
+    let aside = temporary + "-old"
+    guard rename(final, aside) == 0 || errno == ENOENT, rename(temporary, final) == 0 else {
+      throw ExportError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
+    }
+    try? FileManager.default.removeItem(atPath: aside)
+  }
+
+  /// Marks the render interrupted by `signal` (later commits fail) and asks child
+  /// processes to stop. The render then unwinds and deletes its own temporaries;
+  /// `removeTemporaries` is the fallback.
+  public func abort(signal: Int32 = SIGINT) {
+    let running = lock.withLock {
+      if self.signal == nil { self.signal = signal }
+      return Array(children.values)
+    }
+    for child in running { child.signalGroup(SIGTERM) }
   }
 
   /// Kills child processes that ignored `abort`'s request to stop (the last resort before
   /// the process exits).
   public func killChildren() {
-    let children = lock.withLock { Array(processes.values) }
-    for child in children where child.isRunning { kill(child.processIdentifier, SIGKILL) }
+    let running = lock.withLock { Array(children.values) }
+    for child in running { child.signalGroup(SIGKILL) }
   }
 
   /// Deletes every temporary path still tracked.
   public func removeTemporaries() {
     let paths = lock.withLock { temporaryPaths }
     for path in paths { try? FileManager.default.removeItem(atPath: path) }
+    lock.withLock { temporaryPaths.subtract(paths) }
+  }
+
+  /// The render is over: its temporaries are deleted and its lock files released.
+  public func finish() {
+    removeTemporaries()
+    let held = lock.withLock {
+      defer { locks = [:] }
+      return Array(locks.values)
+    }
+    for claimed in held { claimed.release() }
   }
 }

@@ -12,26 +12,33 @@ import Reel
 /// drew it. Frames in a stretch where nothing moves are not drawn again.
 public struct ClipExporter: Sendable {
   public let renderer: FrameRenderer
-  public let fps: Int
+  public let rate: FrameRate
   public let workers: Int
 
-  public init(renderer: FrameRenderer, fps: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+  public init(
+    renderer: FrameRenderer, rate: FrameRate, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    memoryBudget: Int = 160 << 20
+  ) {
     self.renderer = renderer
-    self.fps = fps
+    self.rate = rate
+    self.memoryBudget = memoryBudget
     self.workers = max(1, workers)
   }
 
-  public var frameCount: Int { renderer.timeline.frameCount(fps: fps) }
+  /// Bytes of frames in flight at once, at most (two batches of surfaces and one held
+  /// copy), whatever the frame size or the number of cores.
+  public let memoryBudget: Int
+
+  public var frameCount: Int { renderer.timeline.frameCount(rate: rate.value) }
 
   /// The time of frame `index`.
-  public func time(ofFrame index: Int) -> Double { Double(index) / Double(fps) }
+  public func time(ofFrame index: Int) -> Double { rate.time(ofFrame: index) }
 
-  /// Frames drawn per batch: up to four per worker, fewer for large frames so a batch stays
-  /// near 128 MB, but never fewer than one per worker (at 4K on 2 cores the two batches in
-  /// flight take about 270 MB).
+  /// Frames drawn per batch: up to four per worker, and as many as two batches and a held
+  /// copy fit in `memoryBudget` — at least one.
   var batchSize: Int {
     let frameBytes = renderer.width * renderer.height * 4
-    return max(workers, min(workers * 4, (128 << 20) / max(frameBytes, 1)))
+    return max(1, min(workers * 4, (memoryBudget / max(frameBytes, 1) - 1) / 2))
   }
 
   /// Which frames must be drawn: the first, and every frame something changed before.
@@ -53,7 +60,7 @@ public struct ClipExporter: Sendable {
       try sink.finish()
     } catch {
       sink.cancel()
-      throw cleanup.isAborted ? ExportError.interrupted : error
+      throw cleanup.isAborted ? cleanup.interruptedError : error
     }
   }
 
@@ -68,7 +75,7 @@ public struct ClipExporter: Sendable {
       let frames = start..<min(start + batchSize, frameCount)
       batch.render(frames, draw: draw, time: time(ofFrame:), deliver: sink.consume)
       try batch.check()
-      if cleanup.isAborted { throw ExportError.interrupted }
+      if cleanup.isAborted { throw cleanup.interruptedError }
       for frame in frames {
         if draw[frame] { lastDrawn = frame } else { try sink.repeatFrame(frame, of: lastDrawn) }
       }
@@ -94,7 +101,7 @@ public struct ClipExporter: Sendable {
       try batch.check()
       written.wait()  // the other buffer's frames are written; this one may be sent
       if let error = writeError.error { throw error }
-      if cleanup.isAborted { throw ExportError.interrupted }
+      if cleanup.isAborted { throw cleanup.interruptedError }
       // Still frames repeat the last drawn frame. One drawn in an earlier batch is copied
       // into this batch first: its own buffer is redrawn while this batch is written.
       var surfaces: [ImageSurface] = []

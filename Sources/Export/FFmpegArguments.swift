@@ -18,15 +18,17 @@ public enum RawFrameFormat: Sendable, Equatable {
 public struct FFmpegArguments: Sendable, Equatable {
   public var width: Int
   public var height: Int
-  public var fps: Int
+  public var rate: FrameRate
   public var format: OutputFormat
   public var transparent: Bool
   public var palette: String?
 
-  public init(width: Int, height: Int, fps: Int, format: OutputFormat, transparent: Bool, palette: String? = nil) {
+  public init(
+    width: Int, height: Int, rate: FrameRate, format: OutputFormat, transparent: Bool, palette: String? = nil
+  ) {
     self.width = width
     self.height = height
-    self.fps = fps
+    self.rate = rate
     self.format = format
     self.transparent = transparent
     self.palette = palette
@@ -39,16 +41,16 @@ public struct FFmpegArguments: Sendable, Equatable {
   }
 
   /// ffmpeg's options for reading raw frames of this size from stdin.
-  static func rawInput(_ format: RawFrameFormat, width: Int, height: Int, fps: Int) -> [String] {
+  static func rawInput(_ format: RawFrameFormat, width: Int, height: Int, rate: FrameRate) -> [String] {
     [
       "-hide_banner", "-loglevel", "error", "-nostats", "-y",
       "-f", "rawvideo", "-pix_fmt", format.pixelFormat, "-s", "\(width)x\(height)",
-      "-framerate", "\(fps)", "-i", "-", "-an",
+      "-framerate", "\(rate)", "-i", "-", "-an",
     ]
   }
 
   public func arguments(output: String) -> [String] {
-    let input = Self.rawInput(self.input, width: width, height: height, fps: fps)
+    let input = Self.rawInput(self.input, width: width, height: height, rate: rate)
     // Tagged BT.709, limited range, so players do not shift colours.
     let bt709 = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv"]
     switch format {

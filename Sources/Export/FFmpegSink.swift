@@ -4,113 +4,111 @@ import Foundation
 /// Streams frames straight into ffmpeg's stdin (no temporary PNGs) and moves the encoded
 /// file to its final name when ffmpeg succeeds.
 ///
-/// ffmpeg's stderr is drained on its own thread into a bounded tail, so a chatty ffmpeg can
-/// never block us, and the tail explains any failure. SIGPIPE must be ignored by the
-/// process (the CLI does so at start-up) so that a dead ffmpeg shows up as EPIPE here.
+/// ffmpeg runs in a process group of its own and dies with the render. Its stderr is
+/// drained on its own thread into a fixed-size tail, so a chatty ffmpeg can neither block
+/// the render nor grow its memory, and the tail explains any failure. An ffmpeg that stops
+/// reading for `stallTimeout` seconds is stopped with a clear error. SIGPIPE must be
+/// ignored by the process (the CLI does so at start-up) so that a dead ffmpeg shows up as
+/// EPIPE here.
 public final class FFmpegSink: FrameSink {
-  private let process = Process()
-  private let stdin = Pipe()
-  private let stderr = Pipe()
+  private let child: ChildProcess
   private let tail = StderrTail()
   private let stderrDone = DispatchSemaphore(value: 0)
   private let temporary: String
   private let final: String
   private let cleanup: CleanupRegistry
   private let input: RawFrameFormat
+  private let stallTimeout: Double
   /// Converts opaque frames to yuv420p when ffmpeg is told to expect that.
   private let converter: YUV420Converter?
   private var scratch: [UInt8] = []
-  private var exited = false  // guarded by `exitLock`
+  private var termination: ChildProcess.Termination?  // guarded by `exitLock`
   private let exitLock = NSLock()
 
   /// Encodes a clip as `arguments` describe into `output`.
-  public convenience init(arguments: FFmpegArguments, output: String, cleanup: CleanupRegistry) throws {
+  public convenience init(arguments: FFmpegArguments, output: String, ffmpeg: FFmpeg, cleanup: CleanupRegistry) throws {
     try self.init(
       commandLine: arguments.arguments(output:), input: arguments.input, width: arguments.width,
-      height: arguments.height, output: output, cleanup: cleanup)
+      height: arguments.height, output: output, suffix: "", ffmpeg: ffmpeg, cleanup: cleanup)
   }
 
-  /// Runs ffmpeg with `commandLine(temporaryOutput)`, feeding it frames as `input`.
+  /// Runs ffmpeg with `commandLine(temporaryOutput)`, feeding it frames as `input`; the
+  /// temporary output's name ends in `suffix`.
   init(
     commandLine: (String) -> [String], input: RawFrameFormat, width: Int, height: Int, output: String,
-    cleanup: CleanupRegistry
+    suffix: String, ffmpeg: FFmpeg, cleanup: CleanupRegistry
   ) throws {
-    let executable = try FFmpegLocator.find()
     self.final = output
-    self.temporary = OutputPaths.temporary(for: output)
+    self.temporary = try cleanup.temporary(for: output, suffix: suffix)
     self.cleanup = cleanup
     self.input = input
+    self.stallTimeout = ffmpeg.stallTimeout
     self.converter = input == .yuv420p ? YUV420Converter(width: width, height: height) : nil
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = commandLine(temporary)
-    process.standardInput = stdin
-    process.standardError = stderr
-    process.standardOutput = FileHandle.nullDevice
-    cleanup.track(temporary)
     do {
-      try process.run()
+      child = try ChildProcess(executable: ffmpeg.path, arguments: commandLine(temporary))
     } catch {
+      try? FileManager.default.removeItem(atPath: temporary)
       cleanup.untrack(temporary)
-      throw ExportError.ffmpegMissing
+      throw error
     }
-    cleanup.track(process)
-    // Drain stderr with POSIX reads (Foundation's `availableData` traps on a read error).
-    let fd = stderr.fileHandleForReading.fileDescriptor
-    let tail = self.tail
-    let done = stderrDone
-    Thread.detachNewThread {
-      var chunk = [UInt8](repeating: 0, count: 4096)
-      while true {
-        let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-        if count < 0 && errno == EINTR { continue }
-        if count <= 0 { break }
-        tail.append(Data(chunk[0..<count]))
-      }
-      done.signal()
-    }
+    cleanup.track(child)
+    tail.drain(child.errors, done: stderrDone)
   }
 
+  /// The path ffmpeg writes to until the output is complete.
+  var temporaryPath: String { temporary }
+
   public func consume(_ frame: ImageSurface, index: Int) throws {
-    let fd = stdin.fileHandleForWriting.fileDescriptor
     switch input {
     case .yuv420p:
       converter?.convert(frame, into: &scratch)
-      try scratch.withUnsafeBytes { try write(fd, $0) }
+      try scratch.withUnsafeBytes { try write($0) }
     case .straightBGRA:
       // ffmpeg's `bgra` means straight alpha; Cairo's is premultiplied.
       frame.pack(.straightBGRA, into: &scratch)
-      try scratch.withUnsafeBytes { try write(fd, $0) }
+      try scratch.withUnsafeBytes { try write($0) }
     case .opaqueBGRA:
-      try frame.withUnsafePixels { try write(fd, $0) }
+      try frame.withUnsafePixels { try write($0) }
     }
   }
 
-  /// Writes all of `bytes`, retrying partial writes and interruptions.
-  private func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
-    guard let base = bytes.baseAddress else { return }
-    var offset = 0
-    while offset < bytes.count {
-      let written = Foundation.write(fd, base + offset, bytes.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        if errno == EPIPE { throw ExportError.ffmpegExitedEarly(tail: finishedTail()) }
-        throw ExportError.cannotWrite(path: temporary, reason: String(cString: strerror(errno)))
-      }
-      offset += written
+  private func write(_ bytes: UnsafeRawBufferPointer) throws {
+    switch try child.write(bytes, stall: stallTimeout) {
+    case .written: return
+    case .closed:
+      if cleanup.isAborted { throw cleanup.interruptedError }
+      throw ExportError.ffmpegExitedEarly(tail: finishedTail())
+    case .stalled:
+      stop()
+      throw ExportError.ffmpegStalled(seconds: stallTimeout)
     }
   }
 
-  /// Closes ffmpeg's input (it finishes the file only then) and waits for it and its stderr.
-  /// Safe to call more than once, from any thread.
-  private func waitForExit() {
+  /// Closes ffmpeg's input (it finishes the file only then) and waits for it and its
+  /// stderr — at most `stallTimeout` seconds, after which it is killed. Safe to call more
+  /// than once, from any thread.
+  @discardableResult
+  private func waitForExit() -> ChildProcess.Termination? {
     exitLock.withLock {
-      guard !exited else { return }
-      exited = true
-      try? stdin.fileHandleForWriting.close()
-      process.waitUntilExit()
-      stderrDone.wait()
-      cleanup.untrack(process)
+      if let termination { return termination }
+      child.closeInput()
+      var ended = child.wait(timeout: stallTimeout)
+      if ended == nil {
+        child.signalGroup(SIGKILL)
+        ended = child.wait(timeout: 10)
+      }
+      child.signalGroup(SIGKILL)  // anything ffmpeg left running in its group
+      _ = stderrDone.wait(timeout: .now() + 5)
+      cleanup.untrack(child)
+      termination = ended
+      return ended
     }
+  }
+
+  /// Kills ffmpeg's process group now.
+  private func stop() {
+    child.signalGroup(SIGKILL)
+    waitForExit()
   }
 
   private func finishedTail() -> String {
@@ -119,42 +117,38 @@ public final class FFmpegSink: FrameSink {
   }
 
   public func finish() throws {
-    waitForExit()
-    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-      try? FileManager.default.removeItem(atPath: temporary)
-      cleanup.untrack(temporary)
-      if cleanup.isAborted { throw ExportError.interrupted }
-      throw ExportError.ffmpegFailed(status: process.terminationStatus, tail: tail.text)
-    }
+    try checkSucceeded()
     try cleanup.commit(temporary, to: final)
   }
 
-  public func cancel() {
-    if process.isRunning { process.terminate() }
-    waitForExit()
-    try? FileManager.default.removeItem(atPath: temporary)
-    cleanup.untrack(temporary)
+  /// Waits for ffmpeg and checks it succeeded, leaving its output under the temporary
+  /// name (a GIF's palette, used and then deleted by the render).
+  func finishKeepingTemporary() throws {
+    try checkSucceeded()
   }
-}
 
-/// The last few kilobytes of a stream, as text.
-final class StderrTail: @unchecked Sendable {
-  // Guarded by `lock`: appended on the drain thread, read on the render thread.
-  private let lock = NSLock()
-  private var bytes = Data()
-  private let limit = 4096
-
-  func append(_ chunk: Data) {
-    lock.withLock {
-      bytes.append(chunk)
-      if bytes.count > limit { bytes = bytes.suffix(limit) }
+  private func checkSucceeded() throws {
+    let ended = waitForExit()
+    guard ended == .exited(0) else {
+      discard()
+      if cleanup.isAborted { throw cleanup.interruptedError }
+      guard let ended else { throw ExportError.ffmpegStalled(seconds: stallTimeout) }
+      switch ended {
+      case .exited(let status): throw ExportError.ffmpegFailed(status: status, tail: tail.text)
+      case .signalled(let signal): throw ExportError.ffmpegFailed(status: 128 + signal, tail: tail.text)
+      }
     }
   }
 
-  /// The last non-empty lines, joined into one line.
-  var text: String {
-    let all = lock.withLock { String(decoding: bytes, as: UTF8.self) }
-    let lines = all.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-    return lines.suffix(3).joined(separator: " | ")
+  public func cancel() {
+    child.signalGroup(SIGTERM)
+    if child.wait(timeout: 2) == nil { child.signalGroup(SIGKILL) }
+    waitForExit()
+    discard()
+  }
+
+  private func discard() {
+    try? FileManager.default.removeItem(atPath: temporary)
+    cleanup.untrack(temporary)
   }
 }

@@ -14,30 +14,31 @@ public enum GIFPalette {
   /// Renders sample frames and returns the path of a palette PNG beside `output`: a
   /// temporary file, tracked by `cleanup`, which the caller deletes with
   /// `cleanup.removeTemporaries()` when the GIF is done.
-  public static func make(for exporter: ClipExporter, beside output: String, cleanup: CleanupRegistry) throws
-    -> String
-  {
+  public static func make(
+    for exporter: ClipExporter, beside output: String, ffmpeg: FFmpeg, cleanup: CleanupRegistry
+  ) throws -> String {
     let renderer = exporter.renderer
-    let palette = OutputPaths.temporary(for: output) + "-palette.png"
     let sink = try FFmpegSink(
       commandLine: { temporary in
-        FFmpegArguments.rawInput(.opaqueBGRA, width: renderer.width, height: renderer.height, fps: 1)
+        FFmpegArguments.rawInput(.opaqueBGRA, width: renderer.width, height: renderer.height, rate: FrameRate(1))
           + ["-vf", "palettegen=stats_mode=full", "-frames:v", "1", "-f", "image2", temporary]
-      }, input: .opaqueBGRA, width: renderer.width, height: renderer.height, output: palette, cleanup: cleanup)
-    cleanup.track(palette)
+      }, input: .opaqueBGRA, width: renderer.width, height: renderer.height, output: output,
+      suffix: "-palette", ffmpeg: ffmpeg, cleanup: cleanup)
+    // The palette stays a temporary: used by the GIF's ffmpeg, deleted when the render ends.
+    let palette = sink.temporaryPath
     let frames = exporter.frameCount
     let surface = try renderer.makeSurface()
     do {
       for sample in 0..<min(sampleCount, frames) {
-        if cleanup.isAborted { throw ExportError.interrupted }
+        if cleanup.isAborted { throw cleanup.interruptedError }
         let index = sampleCount >= frames ? sample : sample * (frames - 1) / (sampleCount - 1)
         try renderer.render(at: exporter.time(ofFrame: index), into: surface)
         try sink.consume(surface, index: sample)
       }
-      try sink.finish()
+      try sink.finishKeepingTemporary()
     } catch {
       sink.cancel()
-      throw cleanup.isAborted ? ExportError.interrupted : error
+      throw cleanup.isAborted ? cleanup.interruptedError : error
     }
     return palette
   }

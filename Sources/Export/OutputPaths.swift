@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a scene's outputs go: `<output>/<scene>/<scene>.mp4`, `<output>/<scene>/frames/`,
-/// `<output>/<scene>/<scene>-at-1.50s.png`.
+/// `<output>/<scene>/<scene>-at-1.5s.png`.
 public struct OutputPaths: Sendable {
   public let folder: String
   public let scene: String
@@ -21,20 +21,28 @@ public struct OutputPaths: Sendable {
     (folder as NSString).appendingPathComponent(String(format: "%@-%05d.png", scene, index))
   }
 
+  /// The still at `seconds`, named to the millisecond without trailing zeros
+  /// (`-at-3s.png`, `-at-2.996s.png`), so nearby times do not overwrite each other.
   public func still(at seconds: Double) -> String {
-    (folder as NSString).appendingPathComponent(String(format: "%@-at-%.2fs.png", scene, seconds))
+    (folder as NSString).appendingPathComponent("\(scene)-at-\(Self.timeLabel(seconds))s.png")
   }
 
-  /// A temporary name beside `path` that keeps its extension (ffmpeg picks the muxer by it).
-  public static func temporary(for path: String) -> String {
-    let url = URL(fileURLWithPath: path)
-    let ext = url.pathExtension
-    let name = ".\(url.deletingPathExtension().lastPathComponent).partial-\(getpid())" + (ext.isEmpty ? "" : ".\(ext)")
-    return url.deletingLastPathComponent().appendingPathComponent(name).path
+  static func timeLabel(_ seconds: Double) -> String {
+    var text = String(format: "%.3f", max(seconds, 0) == 0 ? 0 : seconds)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
   }
 
-  /// Creates the scene folder, with a clear error when that is impossible.
-  public func createFolder() throws {
+  /// Creates the scene folder and claims it for this render (`CleanupRegistry.claim`),
+  /// with a clear error when that is impossible.
+  public func createFolder(cleanup: CleanupRegistry) throws {
+    var isFolder: ObjCBool = false
+    for path in [(folder as NSString).deletingLastPathComponent, folder] {
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+        throw ExportError.cannotCreateFolder(path: folder, reason: "\(path) is a file, not a folder")
+      }
+    }
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
@@ -43,31 +51,26 @@ public struct OutputPaths: Sendable {
     guard access(folder, W_OK) == 0 else {
       throw ExportError.cannotCreateFolder(path: folder, reason: "permission denied")
     }
-    removeStalePartials()
-  }
-
-  /// Deletes temporary outputs left in the scene folder by renders that were killed
-  /// outright (SIGKILL, power loss): `.name.partial-PID…` whose process no longer exists,
-  /// or whose PID is now ours (this render has written nothing yet). Those of other renders
-  /// still running on this machine are left alone.
-  func removeStalePartials() {
-    let manager = FileManager.default
-    guard let names = try? manager.contentsOfDirectory(atPath: folder) else { return }
-    for name in names where name.hasPrefix(".") {
-      guard let marker = name.range(of: ".partial-") else { continue }
-      let digits = name[marker.upperBound...].prefix { $0.isNumber }
-      guard let pid = Int32(digits), pid > 0 else { continue }
-      guard pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
-      try? manager.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+    do {
+      try cleanup.claim(folder)
+    } catch let error as ExportError {
+      if case .cannotWrite(_, let reason) = error { throw ExportError.cannotCreateFolder(path: folder, reason: reason) }
+      throw error
     }
   }
 
+  /// The POSIX reason inside a Foundation file error, in words.
   static func reason(_ error: Error) -> String {
-    if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
       return String(cString: strerror(Int32(underlying.code)))
     }
-    return (error as NSError).localizedDescription
+    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+    switch nsError.code {
+    case NSFileWriteOutOfSpaceError: return "no space left on the device"
+    case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "permission denied"
+    case NSFileWriteFileExistsError: return "a file is in the way"
+    default: return nsError.localizedDescription
+    }
   }
 }

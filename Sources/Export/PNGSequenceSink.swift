@@ -1,8 +1,10 @@
 import Canvas
 import Foundation
 
-/// Writes frames as `<scene>-00000.png`, … into a temporary folder that replaces the
-/// frames folder only when every frame is written. Frames may arrive from any thread.
+/// Writes frames as `<scene>-00000.png`, … into a folder of this render's own, which then
+/// replaces the frames folder in one atomic step (see `CleanupRegistry.commit`): readers
+/// see the old frames or the new, and renders writing the same folder at once all succeed.
+/// Frames may arrive from any thread.
 public final class PNGSequenceSink: ConcurrentFrameSink {
   private let paths: OutputPaths
   private let temporary: String
@@ -13,14 +15,7 @@ public final class PNGSequenceSink: ConcurrentFrameSink {
     self.paths = paths
     self.transparent = transparent
     self.cleanup = cleanup
-    temporary = OutputPaths.temporary(for: paths.frames)
-    try? FileManager.default.removeItem(atPath: temporary)
-    do {
-      try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-    } catch {
-      throw ExportError.cannotWrite(path: temporary, reason: OutputPaths.reason(error))
-    }
-    cleanup.track(temporary)
+    temporary = try cleanup.temporary(for: paths.frames, folder: true)
   }
 
   public func consume(_ frame: ImageSurface, index: Int) throws {

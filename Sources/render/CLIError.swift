@@ -13,8 +13,8 @@ struct CLIError: Error, CustomStringConvertible {
   /// A render that could not finish (exit code 1, or 130 when interrupted).
   static func failure(_ error: Error) -> CLIError {
     if let error = error as? CLIError { return error }
-    if let error = error as? ExportError, error == .interrupted {
-      return CLIError(description: error.description, exitCode: 130)
+    if let error = error as? ExportError, let code = error.exitCode {
+      return CLIError(description: error.description, exitCode: code)
     }
     if let error = error as? SceneError { return .usage(error.description) }
     return CLIError(description: "\(error)", exitCode: 1)

@@ -2,24 +2,26 @@ import Dispatch
 import Export
 import Foundation
 
-/// On Ctrl-C (SIGINT) or SIGTERM: stops ffmpeg and marks the render aborted, so it unwinds,
-/// deletes its temporary output and exits with 130. Should it not finish within a few
-/// seconds, the handler deletes what is left and exits itself.
+/// On SIGINT (Ctrl-C), SIGTERM (a job scheduler), SIGHUP (the terminal closed) or SIGQUIT
+/// (Ctrl-\): stops ffmpeg's process group and marks the render aborted, so it unwinds,
+/// deletes its temporary output and exits with 128 + the signal's number (130, 143, 129,
+/// 131), as shells expect. Should it not finish within a few seconds, the handler deletes
+/// what is left and exits itself.
 final class InterruptHandler {
   private var sources: [DispatchSourceSignal] = []
   static let grace: DispatchTimeInterval = .seconds(3)
 
   init(cleanup: CleanupRegistry) {
-    for signalNumber in [SIGINT, SIGTERM] {
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler {
-        cleanup.abort()
+        cleanup.abort(signal: signalNumber)
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.grace) {
           cleanup.killChildren()
-          cleanup.removeTemporaries()
-          StandardError.write("\nrender: error: \(ExportError.interrupted)\n")
-          _exit(130)
+          cleanup.finish()
+          StandardError.write("\nrender: error: \(cleanup.interruptedError)\n")
+          _exit(128 + signalNumber)
         }
       }
       source.resume()

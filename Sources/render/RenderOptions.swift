@@ -9,17 +9,22 @@ struct RenderOptions: ParsableArguments {
   @Flag(help: "Quality preset (Manim's).")
   var quality: Quality = .high
 
-  @Option(help: "Output size as WIDTHxHEIGHT, e.g. 1600x900 (overrides the preset's).")
+  // Numbers are parsed unconditionally, so `--at -1` is a value (refused with a reason),
+  // not a missing one.
+  @Option(parsing: .unconditional, help: "Output size as WIDTHxHEIGHT, e.g. 1600x900 (overrides the preset's).")
   var resolution: String?
 
-  @Option(help: "Frames per second (overrides the preset's).")
+  @Option(
+    parsing: .unconditional,
+    help: "Frames per second (overrides the preset's); a GIF plays at 100/k (default 25).",
+    transform: RenderOptions.whole)
   var fps: Int?
 
   @Option(help: "Output format; png writes the numbered frames.")
   var format: OutputFormat = .mp4
 
   @Option(
-    help: "Render one still at this time in seconds, or 'end' for the last frame, as a PNG.",
+    parsing: .unconditional, help: "Render one still at this time in seconds, or 'end' for the last frame, as a PNG.",
     transform: StillTime.parse)
   var at: StillTime?
 
@@ -43,6 +48,27 @@ struct RenderOptions: ParsableArguments {
 
   @Flag(help: "Print the clip's length and its sections (name, start, end in seconds), then exit.")
   var sections = false
+
+  @Option(help: "The ffmpeg program to run (default: REEL_FFMPEG, else ffmpeg on PATH).")
+  var ffmpeg: String?
+
+  @Option(
+    name: .customLong("ffmpeg-timeout"), parsing: .unconditional,
+    help: "Seconds ffmpeg may go without reading a frame before the render stops it (default 60).",
+    transform: RenderOptions.seconds)
+  var ffmpegTimeout: Double = 60
+
+  static func whole(_ text: String) throws -> Int {
+    guard let value = Int(text) else { throw ValidationError("write a whole number, like 30") }
+    return value
+  }
+
+  static func seconds(_ text: String) throws -> Double {
+    guard let value = Double(text), value > 0, value.isFinite else {
+      throw ValidationError("write a number of seconds above 0, like 60")
+    }
+    return value
+  }
 }
 
 /// `--at`: a time in seconds, or the end of the clip.

@@ -10,10 +10,16 @@ struct RenderSettings {
 
   let width: Int
   let height: Int
-  let fps: Int
+  /// Frames per second of a clip: the preset's or `--fps`; for a GIF, 100/k.
+  let rate: FrameRate
+  /// Said before rendering when the rate differs from the one asked for.
+  let rateNote: String?
   let format: OutputFormat
   let theme: Theme
   let quiet: Bool
+  /// `--ffmpeg`, and how long ffmpeg may stall.
+  let ffmpeg: String?
+  let ffmpegTimeout: Double
 
   /// The scene's logical frame: 1080 units high, as wide as the output's aspect ratio.
   var logicalFrame: Size { SceneCatalog.logicalFrame(width: width, height: height) }
@@ -43,10 +49,23 @@ struct RenderSettings {
     }
     self.width = width
     self.height = height
-    self.fps = fps
+    if command.format == .gif {
+      let gifRate = FrameRate.gif(requested: command.fps)
+      rate = gifRate
+      if let asked = command.fps, Double(asked) != gifRate.value {
+        rateNote = "GIF frames last whole hundredths of a second: \(asked) fps plays at \(gifRate) fps"
+      } else {
+        rateNote = nil
+      }
+    } else {
+      rate = FrameRate(fps)
+      rateNote = nil
+    }
     self.format = command.format
     self.theme = command.theme.theme
     self.quiet = command.quiet
+    self.ffmpeg = command.ffmpeg
+    self.ffmpegTimeout = command.ffmpegTimeout
   }
 
   /// Parses `WIDTHxHEIGHT` (an `x` or `X` between two whole numbers).

@@ -23,7 +23,7 @@ struct SceneCommand<Scene: ReelScene>: ParsableCommand {
     do {
       // Interrupts are handled from the start, so one during recording also exits cleanly.
       let cleanup = CleanupRegistry()
-      defer { cleanup.removeTemporaries() }  // whatever is left on any exit: partials, a GIF palette
+      defer { cleanup.finish() }  // on any exit: partials and a GIF palette deleted, lock files released
       let interrupts = InterruptHandler(cleanup: cleanup)
       defer { withExtendedLifetime(interrupts) {} }
       let timeline = try SceneCatalog.timeline(

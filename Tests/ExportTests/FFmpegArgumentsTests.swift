@@ -4,8 +4,10 @@ import Testing
 
 @Suite struct FFmpegArgumentsTests {
   func arguments(_ format: OutputFormat, transparent: Bool = false, palette: String? = nil) -> [String] {
-    FFmpegArguments(width: 1920, height: 1080, fps: 60, format: format, transparent: transparent, palette: palette)
-      .arguments(output: "/tmp/out")
+    FFmpegArguments(
+      width: 1920, height: 1080, rate: FrameRate(60), format: format, transparent: transparent, palette: palette
+    )
+    .arguments(output: "/tmp/out")
   }
 
   func value(after flag: String, in arguments: [String]) -> String? {
@@ -31,8 +33,10 @@ import Testing
     #expect(value(after: "-pix_fmt", in: webm) == "bgra")
     #expect(value(after: "-vf", in: webm)?.hasSuffix("format=yuva420p") == true)
     #expect(value(after: "-c:v", in: webm) == "libvpx-vp9")
-    #expect(FFmpegArguments(width: 2, height: 2, fps: 1, format: .webm, transparent: true).input == .straightBGRA)
-    #expect(FFmpegArguments(width: 2, height: 2, fps: 1, format: .webm, transparent: false).input == .yuv420p)
+    #expect(
+      FFmpegArguments(width: 2, height: 2, rate: FrameRate(1), format: .webm, transparent: true).input == .straightBGRA)
+    #expect(
+      FFmpegArguments(width: 2, height: 2, rate: FrameRate(1), format: .webm, transparent: false).input == .yuv420p)
   }
 
   @Test func gifStreamsThroughAPaletteMadeBeforehand() {
@@ -42,5 +46,18 @@ import Testing
     #expect(gif.contains("/tmp/palette.png"))
     #expect(value(after: "-filter_complex", in: gif)?.contains("paletteuse") == true)
     #expect(value(after: "-filter_complex", in: gif)?.contains("palettegen") == false)
+  }
+
+  @Test func gifRatesDivideAHundred() {
+    #expect(FrameRate.gif(requested: nil) == FrameRate(25))
+    #expect(FrameRate.gif(requested: 60) == FrameRate(50))
+    #expect(FrameRate.gif(requested: 240) == FrameRate(50))
+    #expect(FrameRate.gif(requested: 30) == FrameRate(100, per: 3))
+    #expect(FrameRate.gif(requested: 15) == FrameRate(100, per: 7))
+    #expect(FrameRate.gif(requested: 25) == FrameRate(25))
+    #expect(FrameRate(100, per: 3).description == "100/3")
+    #expect(abs(FrameRate(100, per: 3).time(ofFrame: 3) - 0.09) < 1e-12)
+    let gif = FFmpegArguments(width: 2, height: 2, rate: FrameRate(100, per: 3), format: .gif, transparent: false)
+    #expect(value(after: "-framerate", in: gif.arguments(output: "x")) == "100/3")
   }
 }

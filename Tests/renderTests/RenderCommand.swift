@@ -74,6 +74,50 @@ struct RenderCommand {
     }
   }
 
+  /// A folder holding an executable `ffmpeg` shell script with `body`, to put first on PATH.
+  static func fakeFFmpeg(_ body: String) throws -> URL {
+    let bin = try temporaryFolder()
+    let script = bin.appendingPathComponent("ffmpeg")
+    try Data("#!/bin/sh\n\(body)\n".utf8).write(to: script)
+    chmod(script.path, 0o755)
+    return bin
+  }
+
+  /// The PIDs of `process`'s children now.
+  static func childProcesses(of process: Process) -> [Int32] {
+    let tasks = "/proc/\(process.processIdentifier)/task"
+    let threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
+    return threads.flatMap { thread in
+      ((try? String(contentsOfFile: "\(tasks)/\(thread)/children", encoding: .utf8)) ?? "")
+        .split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+  }
+
+  /// Whether a process (not a zombie) with this PID exists.
+  static func isRunning(_ pid: Int32) -> Bool {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
+    return !status.contains("State:\tZ")
+  }
+
+  /// The peak resident memory of `pid` so far, in kilobytes (VmHWM), if it is running.
+  static func peakMemory(of pid: Int32) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+    return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
+  }
+
+  /// Whether this machine lets the tests make namespaces with `unshare` (`options`).
+  static func canUnshare(_ options: [String]) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["unshare"] + options + ["true"]
+    process.standardError = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+
   /// A fresh temporary folder.
   static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("reel-test-\(UUID().uuidString)")
@@ -104,7 +148,7 @@ struct VideoProbe {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
       "ffprobe", "-v", "error", "-select_streams", "v:0", "-count_frames",
-      "-show_entries", "stream=codec_name,pix_fmt,width,height,nb_read_frames,r_frame_rate,color_space",
+      "-show_entries", "stream=codec_name,pix_fmt,width,height,nb_read_frames,r_frame_rate,color_space:format=duration",
       "-of", "default=noprint_wrappers=1", path,
     ]
     let out = Pipe()

@@ -48,7 +48,7 @@ import Testing
     #expect(files.first == "attention-heatmap/frames/attention-heatmap-00000.png")
     #expect(files.last == "attention-heatmap/frames/attention-heatmap-00058.png")
     // Any frame, drawn or held over a still stretch, is byte for byte the still at its time.
-    for (frame, time) in [(12, "2.40"), (37, "7.40"), (58, "11.60")] {
+    for (frame, time) in [(12, "2.4"), (37, "7.4"), (58, "11.6")] {
       let still = try RenderCommand.run([
         "attention-heatmap", "--resolution", "320x180", "--at", time,
         "--quiet", "--output", output.path,
@@ -83,7 +83,7 @@ import Testing
   @Test func stillsAreDeterministicAndNamedByTime() throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
-    let path = output.appendingPathComponent("attention-heatmap/attention-heatmap-at-3.00s.png")
+    let path = output.appendingPathComponent("attention-heatmap/attention-heatmap-at-3s.png")
     #expect(try RenderCommand.run(["attention-heatmap", "-ql", "--at", "3", "--output", output.path]).status == 0)
     let first = try Data(contentsOf: path)
     #expect(try RenderCommand.run(["attention-heatmap", "-ql", "--at", "3", "--output", output.path]).status == 0)
@@ -100,26 +100,34 @@ import Testing
     ])
     #expect(result.status == 0, "\(result.stderr)")
     // Colour type 6 (RGBA) in the IHDR chunk: byte 25 of the file.
-    let data = try Data(contentsOf: output.appendingPathComponent("attention-heatmap/attention-heatmap-at-7.00s.png"))
+    let data = try Data(contentsOf: output.appendingPathComponent("attention-heatmap/attention-heatmap-at-7s.png"))
     #expect(data[25] == 6)
   }
 
+  /// A render sweeps the leftovers of renders that are gone (their lock file is free) and
+  /// keeps those of live ones (their lock is held — here by this test process).
   @Test func leftoversOfKilledRendersAreSweptButLiveOnesKept() throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
     let folder = output.appendingPathComponent("attention-heatmap")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    // PID 2^22 + 1 is above Linux's maximum, so no process has it.
-    let dead = folder.appendingPathComponent(".attention-heatmap.partial-4194305.mp4")
-    let deadFrames = folder.appendingPathComponent(".frames.partial-4194305")
-    let live = folder.appendingPathComponent(".attention-heatmap.partial-\(getpid()).mp4")
-    try Data("x".utf8).write(to: dead)
-    try FileManager.default.createDirectory(at: deadFrames, withIntermediateDirectories: true)
-    try Data("x".utf8).write(to: live)
+    let dead = "gone_1_00000000000000aa"
+    let live = "busy_1_00000000000000bb"
+    for name in [
+      ".attention-heatmap.partial-\(dead).mp4", ".reel-\(dead).lock", ".attention-heatmap.partial-\(live).mp4",
+    ] {
+      try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+    }
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent(".frames.partial-\(dead)"), withIntermediateDirectories: true)
+    let held = open(folder.appendingPathComponent(".reel-\(live).lock").path, O_CREAT | O_RDWR, 0o644)
+    defer { close(held) }
+    #expect(flock(held, LOCK_EX) == 0)
     let result = try RenderCommand.run(["attention-heatmap", "-ql", "--at", "1", "--quiet", "--output", output.path])
     #expect(result.status == 0)
-    #expect(!FileManager.default.fileExists(atPath: dead.path))
-    #expect(!FileManager.default.fileExists(atPath: deadFrames.path))
-    #expect(FileManager.default.fileExists(atPath: live.path))
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(
+      left == [".attention-heatmap.partial-\(live).mp4", ".reel-\(live).lock", "attention-heatmap-at-1s.png"],
+      "\(left)")
   }
 }

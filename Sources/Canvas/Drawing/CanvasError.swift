@@ -14,7 +14,7 @@ public enum CanvasError: Error, CustomStringConvertible, Equatable {
     case .cairo(let message): return "drawing failed: \(message)"
     case .invalidSize(let width, let height):
       return "cannot draw a \(width)x\(height) image; width and height must be 1 to 32767 pixels"
-    case .png(let message): return "PNG error: \(message)"
+    case .png(let message): return message
     }
   }
 

@@ -20,14 +20,17 @@ public enum PNG {
     image.height = UInt32(surface.height)
     image.format = UInt32(opaque ? PNG_FORMAT_BGR : PNG_FORMAT_BGRA)
     image.flags = fast ? UInt32(PNG_IMAGE_FLAG_FAST) : 0
+    errno = 0
     let ok = bytes.withUnsafeBytes { buffer in
       png_image_write_to_file(&image, path, 0, buffer.baseAddress, Int32(surface.width * layout.bytesPerPixel), nil)
     }
     guard ok != 0 else {
+      // The system's reason (a full disk, a vanished folder) says more than libpng's.
+      let system = errno
       let message = withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
       png_image_free(&image)
       unlink(path)
-      throw CanvasError.png("could not write \(path): \(message)")
+      throw CanvasError.png("cannot write \(path): " + (system != 0 ? String(cString: strerror(system)) : message))
     }
   }
 
@@ -43,7 +46,7 @@ public enum PNG {
     var image = png_image()
     image.version = UInt32(PNG_IMAGE_VERSION)
     guard png_image_begin_read_from_file(&image, path) != 0 else {
-      throw CanvasError.png("could not read \(path)")
+      throw CanvasError.png("cannot read \(path): not a readable PNG file")
     }
     image.format = UInt32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)  // RGBA
     var buffer = [UInt8](repeating: 0, count: Int(image.width) * Int(image.height) * 4)
@@ -52,7 +55,7 @@ public enum PNG {
     }
     guard ok != 0 else {
       png_image_free(&image)
-      throw CanvasError.png("could not decode \(path)")
+      throw CanvasError.png("cannot decode \(path)")
     }
     return Image(width: Int(image.width), height: Int(image.height), rgba: buffer)
   }

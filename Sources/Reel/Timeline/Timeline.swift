@@ -104,7 +104,12 @@ public struct Timeline: Sendable {
 
   /// The number of frames in the clip at `fps`: duration × fps, rounded.
   public func frameCount(fps: Int) -> Int {
-    max(1, Int((duration * Double(fps)).rounded()))
+    frameCount(rate: Double(fps))
+  }
+
+  /// The number of frames in the clip at `rate` frames per second: duration × rate, rounded.
+  public func frameCount(rate: Double) -> Int {
+    max(1, Int((duration * rate).rounded()))
   }
 
   /// Whether the frame at `b` looks exactly like the one at `a`: no effect runs between

@@ -1,0 +1,19 @@
+#ifndef REEL_CPROCESS_H
+#define REEL_CPROCESS_H
+
+#include <sys/types.h>
+
+/// Starts `path` with `argv` (NULL-terminated) in a new process group of its own, with
+/// `stdin_fd`, `stdout_fd` and `stderr_fd` as its standard streams, every signal at its
+/// default disposition and unblocked, and SIGKILL delivered to it should the calling
+/// thread's process die first. Returns 0 and the child's pid in `pid`, or an errno value.
+int reel_spawn(const char *path, char *const argv[], int stdin_fd, int stdout_fd, int stderr_fd, pid_t *pid);
+
+/// A pipe whose two ends close on exec (pipe2 with O_CLOEXEC). Returns 0, or -1 with errno.
+int reel_pipe(int fds[2]);
+
+/// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE). Returns 0, or -1
+/// with errno set (EINVAL where the file system cannot exchange).
+int reel_rename_exchange(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,121 @@
+import CProcess
+import Foundation
+
+/// A child process (ffmpeg) in a process group of its own, killed with the render: its
+/// whole group is signalled, and the kernel sends it SIGKILL should the render die first.
+///
+/// Its stdin and stderr are pipes; stdin is non-blocking, so a child that stops reading
+/// can be noticed instead of hanging the render.
+final class ChildProcess: @unchecked Sendable {
+  let pid: pid_t
+  /// Where to write the child's input; closed by `closeInput`.
+  private(set) var input: Int32
+  /// Where to read the child's stderr.
+  let errors: Int32
+  private let exited = DispatchSemaphore(value: 0)
+  // Set once by the waiting thread before it signals `exited`.
+  private var status: Int32 = 0
+
+  /// Starts `executable` with `arguments`; its stdout goes nowhere.
+  init(executable: String, arguments: [String]) throws {
+    var stdinPipe: [Int32] = [0, 0]
+    var stderrPipe: [Int32] = [0, 0]
+    guard reel_pipe(&stdinPipe) == 0 else { throw ExportError.ffmpegMissing }
+    guard reel_pipe(&stderrPipe) == 0 else {
+      close(stdinPipe[0])
+      close(stdinPipe[1])
+      throw ExportError.ffmpegMissing
+    }
+    let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+    var child: pid_t = 0
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { for argument in argv { free(argument) } }
+    let error = argv.withUnsafeBufferPointer { pointers in
+      reel_spawn(executable, pointers.baseAddress, stdinPipe[0], null, stderrPipe[1], &child)
+    }
+    close(stdinPipe[0])
+    close(stderrPipe[1])
+    close(null)
+    guard error == 0 else {
+      close(stdinPipe[1])
+      close(stderrPipe[0])
+      throw ExportError.ffmpegMissing
+    }
+    pid = child
+    input = stdinPipe[1]
+    errors = stderrPipe[0]
+    _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
+    // One thread waits for the child, so waiting with a timeout is waiting on an event.
+    let exited = self.exited
+    Thread.detachNewThread { [self] in
+      var raw: Int32 = 0
+      while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+      status = raw
+      exited.signal()
+    }
+  }
+
+  /// Writes all of `bytes` to the child's stdin, waiting for it to read; fails if it reads
+  /// nothing for `stall` seconds, or has exited (EPIPE).
+  func write(_ bytes: UnsafeRawBufferPointer, stall: Double) throws -> WriteResult {
+    guard let base = bytes.baseAddress else { return .written }
+    var offset = 0
+    while offset < bytes.count {
+      let written = Foundation.write(input, base + offset, bytes.count - offset)
+      if written >= 0 {
+        offset += written
+        continue
+      }
+      switch errno {
+      case EINTR: continue
+      case EPIPE: return .closed
+      case EAGAIN:
+        var poll = pollfd(fd: input, events: Int16(POLLOUT), revents: 0)
+        let ready = Foundation.poll(&poll, 1, Int32(min(stall, 1e6) * 1000))
+        if ready == 0 { return .stalled }
+        if ready < 0 && errno != EINTR { return .closed }
+      default:
+        throw ExportError.cannotWrite(path: "ffmpeg's input", reason: String(cString: strerror(errno)))
+      }
+    }
+    return .written
+  }
+
+  enum WriteResult { case written, closed, stalled }
+
+  /// Closes the child's stdin: its input is complete.
+  func closeInput() {
+    guard input >= 0 else { return }
+    close(input)
+    input = -1
+  }
+
+  /// Sends `signal` to the child's whole process group.
+  func signalGroup(_ signal: Int32) {
+    kill(-pid, signal)
+  }
+
+  /// Waits for the child to end, for at most `timeout` seconds; `nil` if it has not.
+  func wait(timeout: Double) -> Termination? {
+    guard exited.wait(timeout: .now() + timeout) == .success else { return nil }
+    exited.signal()  // later calls return at once
+    return Termination(status)
+  }
+
+  /// How a child process ended.
+  enum Termination: Equatable {
+    case exited(Int32)
+    case signalled(Int32)
+
+    init(_ raw: Int32) {
+      // The macros WIFEXITED/WEXITSTATUS, spelled out: the low 7 bits hold a signal.
+      let signal = raw & 0x7F
+      self = signal == 0 ? .exited((raw >> 8) & 0xFF) : .signalled(signal)
+    }
+  }
+
+  deinit {
+    closeInput()
+    close(errors)
+  }
+}
