@@ -100,6 +100,32 @@ import Testing
     }
   }
 
+  /// A render killed outright (SIGKILL, nothing to catch): the kernel takes ffmpeg with it,
+  /// and the next render into the folder sweeps what was left, since the lock is free.
+  @Test func killedRenderTakesFFmpegAlongAndItsLeftoversAreSwept() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    var ffmpeg: [Int32] = []
+    _ = try RenderCommand.run(["attention-heatmap", "-qh", "--output", output.path]) { process in
+      _ = RenderCommand.waitUntil(process) {
+        ffmpeg = RenderCommand.childProcesses(of: process)
+        return !ffmpeg.isEmpty
+      }
+      kill(process.processIdentifier, SIGKILL)
+    }
+    #expect(!ffmpeg.isEmpty)
+    for pid in ffmpeg {
+      let deadline = Date().addingTimeInterval(10)
+      while RenderCommand.isRunning(pid) && Date() < deadline { usleep(10_000) }
+      #expect(!RenderCommand.isRunning(pid), "ffmpeg \(pid) outlived a killed render")
+    }
+    let folder = output.appendingPathComponent("attention-heatmap")
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    #expect(left.contains { $0.contains(".partial-") }, "a killed render cannot clean up: \(left)")
+    #expect(try RenderCommand.run(["attention-heatmap", "--at", "1", "--output", output.path] + Self.tiny).status == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["attention-heatmap-at-1s.png"])
+  }
+
   /// An ffmpeg that never reads ends the render with a clear error once the timeout passes,
   /// and is stopped.
   @Test func stuckFFmpegEndsTheRender() throws {
