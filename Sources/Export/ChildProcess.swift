@@ -14,17 +14,24 @@ final class ChildProcess: @unchecked Sendable {
   let errors: Int32
   private let exited = DispatchSemaphore(value: 0)
   // Set once by the waiting thread before it signals `exited`.
-  private var status: Int32 = 0
+  private var ended: Termination = .exited(0)
+  // Guarded by `reapLock`: whether the exited child has been removed from the process
+  // table. Until then its PID and group cannot be reused, so signalling the group is safe.
+  private let reapLock = NSLock()
+  private var reaped = false
 
   /// Starts `executable` with `arguments`; its stdout goes nowhere.
   init(executable: String, arguments: [String]) throws {
     var stdinPipe: [Int32] = [0, 0]
     var stderrPipe: [Int32] = [0, 0]
-    guard reel_pipe(&stdinPipe) == 0 else { throw ExportError.ffmpegMissing }
+    guard reel_pipe(&stdinPipe) == 0 else {
+      throw ExportError.cannotStart(path: executable, reason: String(cString: strerror(errno)))
+    }
     guard reel_pipe(&stderrPipe) == 0 else {
+      let reason = String(cString: strerror(errno))
       close(stdinPipe[0])
       close(stdinPipe[1])
-      throw ExportError.ffmpegMissing
+      throw ExportError.cannotStart(path: executable, reason: reason)
     }
     let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
     var child: pid_t = 0
@@ -39,18 +46,22 @@ final class ChildProcess: @unchecked Sendable {
     guard error == 0 else {
       close(stdinPipe[1])
       close(stderrPipe[0])
-      throw ExportError.ffmpegMissing
+      if error == ENOENT { throw ExportError.ffmpegMissing }
+      throw ExportError.cannotStart(path: executable, reason: String(cString: strerror(error)))
     }
     pid = child
     input = stdinPipe[1]
     errors = stderrPipe[0]
     _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
-    // One thread waits for the child, so waiting with a timeout is waiting on an event.
+    // One thread waits for the child, so waiting with a timeout is waiting on an event. It
+    // leaves the child in the process table (WNOWAIT) until `reap`, so its group can still
+    // be signalled safely.
     let exited = self.exited
     Thread.detachNewThread { [self] in
-      var raw: Int32 = 0
-      while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
-      status = raw
+      var info = siginfo_t()
+      while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+      let status = info._sifields._sigchld.si_status
+      ended = info.si_code == CLD_EXITED ? .exited(status) : .signalled(status)
       exited.signal()
     }
   }
@@ -90,28 +101,36 @@ final class ChildProcess: @unchecked Sendable {
     input = -1
   }
 
-  /// Sends `signal` to the child's whole process group.
+  /// Sends `signal` to the child's whole process group (while the child is not reaped, so
+  /// the group is still its own).
   func signalGroup(_ signal: Int32) {
-    kill(-pid, signal)
+    reapLock.withLock {
+      if !reaped { _ = kill(-pid, signal) }
+    }
+  }
+
+  /// Removes the ended child from the process table, once.
+  func reap() {
+    reapLock.withLock {
+      guard !reaped, exited.wait(timeout: .now()) == .success else { return }
+      exited.signal()
+      var raw: Int32 = 0
+      while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+      reaped = true
+    }
   }
 
   /// Waits for the child to end, for at most `timeout` seconds; `nil` if it has not.
   func wait(timeout: Double) -> Termination? {
     guard exited.wait(timeout: .now() + timeout) == .success else { return nil }
     exited.signal()  // later calls return at once
-    return Termination(status)
+    return ended
   }
 
   /// How a child process ended.
   enum Termination: Equatable {
     case exited(Int32)
     case signalled(Int32)
-
-    init(_ raw: Int32) {
-      // The macros WIFEXITED/WEXITSTATUS, spelled out: the low 7 bits hold a signal.
-      let signal = raw & 0x7F
-      self = signal == 0 ? .exited((raw >> 8) & 0xFF) : .signalled(signal)
-    }
   }
 
   deinit {

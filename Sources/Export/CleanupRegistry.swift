@@ -120,9 +120,10 @@ public final class CleanupRegistry: @unchecked Sendable {
       }
       if errno == ENOENT { continue }  // another render moved it meanwhile: try again
       guard errno == EINVAL || errno == ENOSYS else { break }
-      try Self.replaceByMovingAside(final, with: temporary)
-      untrack(temporary)
-      return
+      if Self.replaceByMovingAside(final, with: temporary) {
+        untrack(temporary)
+        return
+      }
     }
     throw ExportError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
   }
@@ -139,13 +140,17 @@ public final class CleanupRegistry: @unchecked Sendable {
   }
 
   /// The fallback without an atomic exchange: the old folder is renamed aside, the new one
-  /// into place, the old one deleted.
-  private static func replaceByMovingAside(_ final: String, with temporary: String) throws {
+  /// into place, the old one deleted. If another render got in between, the old folder is
+  /// put back and the caller tries again.
+  private static func replaceByMovingAside(_ final: String, with temporary: String) -> Bool {
     let aside = temporary + "-old"
-    guard rename(final, aside) == 0 || errno == ENOENT, rename(temporary, final) == 0 else {
-      throw ExportError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
+    guard rename(final, aside) == 0 || errno == ENOENT else { return false }
+    guard rename(temporary, final) == 0 else {
+      _ = rename(aside, final)
+      return false
     }
     try? FileManager.default.removeItem(atPath: aside)
+    return true
   }
 
   /// Marks the render interrupted by `signal` (later commits fail) and asks child

@@ -5,6 +5,8 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
   case ffmpegMissing
   /// `--ffmpeg` or `REEL_FFMPEG` names something that is not an executable file.
   case ffmpegNotExecutable(path: String)
+  /// ffmpeg was found but could not be started.
+  case cannotStart(path: String, reason: String)
   case ffmpegFailed(status: Int32, tail: String)
   case ffmpegExitedEarly(tail: String)
   /// ffmpeg read none of its input for this many seconds.
@@ -21,6 +23,8 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
         "ffmpeg is not installed or not on PATH; install it with: sudo apt-get install ffmpeg (or use --format png, or name it with --ffmpeg PATH)"
     case .ffmpegNotExecutable(let path):
       return "\(path) is not an executable file; point --ffmpeg (or REEL_FFMPEG) at the ffmpeg program"
+    case .cannotStart(let path, let reason):
+      return "cannot run \(path): \(reason); point --ffmpeg at a working ffmpeg"
     case .ffmpegFailed(let status, let tail):
       return "ffmpeg failed with exit status \(status)" + (tail.isEmpty ? "" : ": \(tail)")
     case .ffmpegExitedEarly(let tail):

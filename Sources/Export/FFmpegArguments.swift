@@ -70,7 +70,9 @@ public struct FFmpegArguments: Sendable, Equatable {
           "-filter_complex", "[0:v]split[a][b];[a]palettegen[p];[b][p]\(dither)", "-loop", "0", "-f", "gif", output,
         ]
       }
-      return input + ["-i", palette, "-filter_complex", "[0:v][1:v]\(dither)", "-loop", "0", "-f", "gif", output]
+      // Read as one image, not a pattern: `%d` in a folder name stays literal.
+      return input + ["-f", "image2", "-pattern_type", "none", "-i", palette, "-filter_complex", "[0:v][1:v]\(dither)"]
+        + ["-loop", "0", "-f", "gif", output]
     case .png:
       return input + ["-f", "image2", output]
     }

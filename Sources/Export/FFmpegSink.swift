@@ -98,6 +98,7 @@ public final class FFmpegSink: FrameSink {
         ended = child.wait(timeout: 10)
       }
       child.signalGroup(SIGKILL)  // anything ffmpeg left running in its group
+      child.reap()
       _ = stderrDone.wait(timeout: .now() + 5)
       cleanup.untrack(child)
       termination = ended

@@ -21,7 +21,8 @@ public enum GIFPalette {
     let sink = try FFmpegSink(
       commandLine: { temporary in
         FFmpegArguments.rawInput(.opaqueBGRA, width: renderer.width, height: renderer.height, rate: FrameRate(1))
-          + ["-vf", "palettegen=stats_mode=full", "-frames:v", "1", "-f", "image2", temporary]
+          // One image, not a numbered sequence: `%d` in a folder name stays literal.
+          + ["-vf", "palettegen=stats_mode=full", "-frames:v", "1", "-update", "1", "-f", "image2", temporary]
       }, input: .opaqueBGRA, width: renderer.width, height: renderer.height, output: output,
       suffix: "-palette", ffmpeg: ffmpeg, cleanup: cleanup)
     // The palette stays a temporary: used by the GIF's ffmpeg, deleted when the render ends.

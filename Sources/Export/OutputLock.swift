@@ -9,15 +9,17 @@ final class OutputLock: @unchecked Sendable {
   let path: String
   private var fd: Int32
 
-  /// Creates and locks the lock file of render `id` in `folder`.
+  /// Creates and locks the lock file of render `id` in `folder`. It is locked under a name
+  /// sweeps ignore, then renamed into view: no sweep ever sees it unlocked.
   init(folder: String, id: RenderID) throws {
     path = (folder as NSString).appendingPathComponent(".reel-\(id).lock")
-    fd = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o644)
+    let hidden = path + ".new"
+    fd = open(hidden, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0, rename(hidden, path) == 0 else {
       let reason = String(cString: strerror(errno))
       close(fd)
-      unlink(path)
+      unlink(hidden)
       throw ExportError.cannotWrite(path: path, reason: reason)
     }
   }
@@ -58,7 +60,7 @@ final class OutputLock: @unchecked Sendable {
       let fd = open(lock, O_RDWR | O_CLOEXEC)
       if fd >= 0 {
         defer { close(fd) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }  // alive: leave everything
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0, isStill(lock, fd) else { continue }  // alive: leave everything
         leftovers.forEach(remove)
         unlink(lock)
       } else {
@@ -78,8 +80,17 @@ final class OutputLock: @unchecked Sendable {
       let path = (folder as NSString).appendingPathComponent(name)
       let fd = open(path, O_RDWR | O_CLOEXEC)
       guard fd >= 0 else { continue }
-      if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
+      if flock(fd, LOCK_EX | LOCK_NB) == 0 && isStill(path, fd) { unlink(path) }
       close(fd)
     }
+  }
+
+  /// Whether `path` still names the file open as `fd` (another render may have replaced
+  /// it between our open and our lock).
+  private static func isStill(_ path: String, _ fd: Int32) -> Bool {
+    var named = stat()
+    var opened = stat()
+    return stat(path, &named) == 0 && fstat(fd, &opened) == 0 && named.st_ino == opened.st_ino
+      && named.st_dev == opened.st_dev
   }
 }

@@ -20,7 +20,7 @@ final class InterruptHandler {
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.grace) {
           cleanup.killChildren()
           cleanup.finish()
-          StandardError.write("\nrender: error: \(cleanup.interruptedError)\n")
+          Render.printError(cleanup.interruptedError.description)
           _exit(128 + signalNumber)
         }
       }

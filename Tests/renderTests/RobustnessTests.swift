@@ -158,6 +158,36 @@ import Testing
     #expect(abs(duration - 11.8) <= 1.0 / 14, "\(fps) fps: \(duration) s")
   }
 
+  /// `%d` in a folder name is a folder name, not an image-sequence pattern.
+  @Test func gifIntoAFolderNamedWithPercentD() throws {
+    let parent = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let output = parent.appendingPathComponent("run-%d")
+    let result = try RenderCommand.run(
+      ["attention-heatmap", "--format", "gif", "--resolution", "64x36", "--fps", "5", "--output", output.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(RenderCommand.files(in: parent) == ["run-%d/attention-heatmap/attention-heatmap.gif"])
+  }
+
+  /// A file that has the execute bit but is not a program: one line naming it.
+  @Test func ffmpegThatCannotRunIsAClearError() throws {
+    let bin = try RenderCommand.temporaryFolder()
+    let output = try RenderCommand.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: bin)
+      try? FileManager.default.removeItem(at: output)
+    }
+    let broken = bin.appendingPathComponent("ffmpeg")
+    try Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 0]).write(to: broken)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: broken.path)
+    let result = try RenderCommand.run(
+      ["attention-heatmap", "--output", output.path, "--ffmpeg", broken.path] + Self.tiny)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("cannot run \(broken.path): Exec format error"), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    #expect(RenderCommand.files(in: output).isEmpty)
+  }
+
   @Test func folderNamedFFmpegOnPathIsSkipped() throws {
     let bin = try RenderCommand.temporaryFolder()
     let output = try RenderCommand.temporaryFolder()
