@@ -12,15 +12,15 @@ import Reel
 /// drew it. Frames in a stretch where nothing moves are not drawn again.
 public struct ClipExporter: Sendable {
   public let renderer: FrameRenderer
-  public let rate: FrameRate
+  public let schedule: FrameSchedule
   public let workers: Int
 
   public init(
-    renderer: FrameRenderer, rate: FrameRate, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    renderer: FrameRenderer, schedule: FrameSchedule, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
     memoryBudget: Int = 160 << 20
   ) {
     self.renderer = renderer
-    self.rate = rate
+    self.schedule = schedule
     self.memoryBudget = memoryBudget
     self.workers = max(1, workers)
   }
@@ -29,10 +29,7 @@ public struct ClipExporter: Sendable {
   /// copy), whatever the frame size or the number of cores.
   public let memoryBudget: Int
 
-  public var frameCount: Int { renderer.timeline.frameCount(rate: rate.value) }
-
-  /// The time of frame `index`.
-  public func time(ofFrame index: Int) -> Double { rate.time(ofFrame: index) }
+  public var frameCount: Int { schedule.count }
 
   /// Frames drawn per batch: up to four per worker, and as many as two batches and a held
   /// copy fit in `memoryBudget` — at least one.
@@ -41,14 +38,17 @@ public struct ClipExporter: Sendable {
     return max(1, min(workers * 4, (memoryBudget / max(frameBytes, 1) - 1) / 2))
   }
 
-  /// Which frames must be drawn: the first, and every frame something changed before.
-  public func framesToDraw() -> [Bool] {
-    (0..<frameCount).map { index in
-      index == 0 || !renderer.timeline.isStill(from: time(ofFrame: index - 1), to: time(ofFrame: index))
-    }
+  /// Which frames must be drawn, by number: the first, and every frame something changed
+  /// before.
+  public func framesToDraw() -> Set<Int> {
+    Set(
+      schedule.numbers.filter { number in
+        number == schedule.first
+          || !renderer.timeline.isStill(from: schedule.time(of: number - 1), to: schedule.time(of: number))
+      })
   }
 
-  /// Renders the clip into `sink`, calling `progress` with the number of frames done.
+  /// Renders the frames into `sink`, calling `progress` with the number of frames done.
   /// On any error, or when `cleanup` is aborted, the sink is cancelled and the error rethrown.
   public func export(to sink: FrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
     do {
@@ -64,22 +64,28 @@ public struct ClipExporter: Sendable {
     }
   }
 
+  /// The frames in batches of `batchSize`, by number.
+  private var batches: [Range<Int>] {
+    stride(from: schedule.first, to: schedule.numbers.upperBound, by: batchSize).map {
+      $0..<min($0 + batchSize, schedule.numbers.upperBound)
+    }
+  }
+
   private func exportConcurrently(
     to sink: ConcurrentFrameSink, cleanup: CleanupRegistry,
     progress: (Int) -> Void
   ) throws {
     let draw = framesToDraw()
     let batch = try FrameBatch(size: batchSize, renderer: renderer)
-    var lastDrawn = 0
-    for start in stride(from: 0, to: frameCount, by: batchSize) {
-      let frames = start..<min(start + batchSize, frameCount)
-      batch.render(frames, draw: draw, time: time(ofFrame:), deliver: sink.consume)
+    var lastDrawn = schedule.first
+    for frames in batches {
+      batch.render(frames, draw: draw, time: schedule.time(of:), deliver: sink.consume)
       try batch.check()
       if cleanup.isAborted { throw cleanup.interruptedError }
       for frame in frames {
-        if draw[frame] { lastDrawn = frame } else { try sink.repeatFrame(frame, of: lastDrawn) }
+        if draw.contains(frame) { lastDrawn = frame } else { try sink.repeatFrame(frame, of: lastDrawn) }
       }
-      progress(frames.upperBound)
+      progress(frames.upperBound - schedule.first)
     }
   }
 
@@ -94,10 +100,9 @@ public struct ClipExporter: Sendable {
     defer { written.wait() }  // never leave with the writer still using the sink
     let writeError = ErrorBox()
     var last: ImageSurface?  // the most recent drawn frame, for still stretches
-    for (batchIndex, start) in stride(from: 0, to: frameCount, by: batchSize).enumerated() {
-      let frames = start..<min(start + batchSize, frameCount)
+    for (batchIndex, frames) in batches.enumerated() {
       let batch = buffers[batchIndex % 2]
-      batch.render(frames, draw: draw, time: time(ofFrame:))
+      batch.render(frames, draw: draw, time: schedule.time(of:))
       try batch.check()
       written.wait()  // the other buffer's frames are written; this one may be sent
       if let error = writeError.error { throw error }
@@ -106,14 +111,14 @@ public struct ClipExporter: Sendable {
       // into this batch first: its own buffer is redrawn while this batch is written.
       var surfaces: [ImageSurface] = []
       for (offset, frame) in frames.enumerated() {
-        if draw[frame] {
+        if draw.contains(frame) {
           last = batch.surfaces[offset]
         } else if let previous = last, !surfaces.contains(where: { $0 === previous }) {
           last = try batch.hold(previous)
         }
         if let last { surfaces.append(last) }
       }
-      let job = UnsafeSendable((sink, surfaces, start))
+      let job = UnsafeSendable((sink, surfaces, frames.lowerBound))
       written.enter()
       writer.async {
         defer { written.leave() }
@@ -126,7 +131,7 @@ public struct ClipExporter: Sendable {
           writeError.error = error
         }
       }
-      progress(start)
+      progress(frames.lowerBound - schedule.first)
     }
     written.wait()
     if let error = writeError.error { throw error }
@@ -152,10 +157,10 @@ final class FrameBatch: @unchecked Sendable {
   /// Draws the frames of `frames` marked in `draw`, frame k into `surfaces[k - start]`;
   /// `deliver`, if given, takes each frame on the thread that drew it.
   func render(
-    _ frames: Range<Int>, draw: [Bool], time: (Int) -> Double,
+    _ frames: Range<Int>, draw: Set<Int>, time: (Int) -> Double,
     deliver: (@Sendable (ImageSurface, Int) throws -> Void)? = nil
   ) {
-    let toDraw = frames.filter { draw[$0] }
+    let toDraw = frames.filter { draw.contains($0) }
     let times = toDraw.map(time)
     errors = Array(repeating: nil, count: surfaces.count)
     errors.withUnsafeMutableBufferPointer { errorSlots in

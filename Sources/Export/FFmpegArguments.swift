@@ -22,6 +22,8 @@ public struct FFmpegArguments: Sendable, Equatable {
   public var format: OutputFormat
   public var transparent: Bool
   public var palette: String?
+  /// Written into the file's metadata (a segment's `SegmentLabel`).
+  public var comment: String?
 
   public init(
     width: Int, height: Int, rate: FrameRate, format: OutputFormat, transparent: Bool, palette: String? = nil
@@ -52,7 +54,9 @@ public struct FFmpegArguments: Sendable, Equatable {
   public func arguments(output: String) -> [String] {
     let input = Self.rawInput(self.input, width: width, height: height, rate: rate)
     // Tagged BT.709, limited range, so players do not shift colours.
-    let bt709 = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv"]
+    let bt709 =
+      ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv"]
+      + (comment.map { ["-metadata", "comment=\($0)"] } ?? [])
     switch format {
     case .mp4:
       return input + ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-tune", "animation"]

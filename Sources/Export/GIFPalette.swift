@@ -33,7 +33,7 @@ public enum GIFPalette {
       for sample in 0..<min(sampleCount, frames) {
         if cleanup.isAborted { throw cleanup.interruptedError }
         let index = sampleCount >= frames ? sample : sample * (frames - 1) / (sampleCount - 1)
-        try renderer.render(at: exporter.time(ofFrame: index), into: surface)
+        try renderer.render(at: exporter.schedule.time(of: exporter.schedule.first + index), into: surface)
         try sink.consume(surface, index: sample)
       }
       try sink.finishKeepingTemporary()

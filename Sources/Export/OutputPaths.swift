@@ -37,6 +37,11 @@ public struct OutputPaths: Sendable {
   /// Creates the scene folder and claims it for this render (`CleanupRegistry.claim`),
   /// with a clear error when that is impossible.
   public func createFolder(cleanup: CleanupRegistry) throws {
+    try Self.createFolder(folder, cleanup: cleanup)
+  }
+
+  /// Creates `folder` (and its parents) and claims it for this render.
+  public static func createFolder(_ folder: String, cleanup: CleanupRegistry) throws {
     var isFolder: ObjCBool = false
     for path in [(folder as NSString).deletingLastPathComponent, folder] {
       if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
@@ -46,7 +51,7 @@ public struct OutputPaths: Sendable {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
-      throw ExportError.cannotCreateFolder(path: folder, reason: Self.reason(error))
+      throw ExportError.cannotCreateFolder(path: folder, reason: reason(error))
     }
     guard access(folder, W_OK) == 0 else {
       throw ExportError.cannotCreateFolder(path: folder, reason: "permission denied")
@@ -72,5 +77,34 @@ public struct OutputPaths: Sendable {
     case NSFileWriteFileExistsError: return "a file is in the way"
     default: return nsError.localizedDescription
     }
+  }
+}
+
+extension OutputPaths {
+  /// The slide images and SVGs: `<output>/<name>/slides/`.
+  public var slides: String { (folder as NSString).appendingPathComponent("slides") }
+
+  /// `slides/01-title.png` (or `.svg`).
+  public func slide(_ slide: Slide, extension ext: String) -> String {
+    (slides as NSString).appendingPathComponent("\(slide.stem).\(ext)")
+  }
+
+  /// The PDF deck, one page per slide: `<name>-slides.pdf`.
+  public var slidesPDF: String { (folder as NSString).appendingPathComponent("\(scene)-slides.pdf") }
+
+  /// The click-through HTML deck, `<name>-deck.html`, and the folder of its section clips.
+  public var deckPage: String { (folder as NSString).appendingPathComponent("\(scene)-deck.html") }
+  public var deckClips: String { (folder as NSString).appendingPathComponent("deck") }
+
+  /// A section's clip in the HTML deck: `deck/01-title.mp4`.
+  public func deckClip(_ slide: Slide) -> String {
+    (deckClips as NSString).appendingPathComponent("\(slide.stem).mp4")
+  }
+
+  /// A clip of frames `range` only (`--frames`), for `render join`:
+  /// `<name>-frames-00000-00119.mp4`.
+  public func segment(_ format: OutputFormat, frames range: ClosedRange<Int>) -> String {
+    let name = String(format: "%@-frames-%05d-%05d.%@", scene, range.lowerBound, range.upperBound, format.rawValue)
+    return (folder as NSString).appendingPathComponent(name)
   }
 }

@@ -26,7 +26,7 @@ struct Render: ParsableCommand {
   /// 2 for bad usage, 1 for a failed render, 130 for an interruption.
   static func main() {
     signal(SIGPIPE, SIG_IGN)  // a dead ffmpeg must surface as EPIPE, not kill us
-    let arguments = Array(CommandLine.arguments.dropFirst())
+    let arguments = withSlidesDefault(Array(CommandLine.arguments.dropFirst()))
     do {
       try checkSceneName(arguments.first)
       var command = try parseAsRoot(arguments)
@@ -44,6 +44,15 @@ struct Render: ParsableCommand {
         printError("\(message) (see 'render --help')")
       }
       Foundation.exit(2)
+    }
+  }
+
+  /// A bare `--slides` (last, or followed by another option) means `--slides png,pdf`.
+  static func withSlidesDefault(_ arguments: [String]) -> [String] {
+    arguments.enumerated().map { index, argument in
+      guard argument == "--slides" else { return argument }
+      let next = arguments.indices.contains(index + 1) ? arguments[index + 1] : nil
+      return next == nil || next?.hasPrefix("-") == true ? "--slides=\(SlideKinds.defaultValue)" : argument
     }
   }
 

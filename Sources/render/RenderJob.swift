@@ -10,6 +10,9 @@ struct RenderJob {
   let paths: OutputPaths
   let cleanup: CleanupRegistry
 
+  /// Frames in the whole clip.
+  var frameCount: Int { FrameSchedule.whole(duration: renderer.timeline.duration, rate: settings.rate).count }
+
   func renderStill(at still: StillTime) throws {
     let duration = renderer.timeline.duration
     let asked: Double
@@ -31,29 +34,61 @@ struct RenderJob {
     if !settings.quiet { StandardError.write("\(still)\n") }
   }
 
-  func renderClip() throws {
+  /// The clip, or the frames `range` of it (`--frames`, `--part`).
+  func renderClip(frames range: ClosedRange<Int>? = nil) throws {
     let format = settings.format
     // Found before anything is written, so a missing ffmpeg costs nothing.
     let ffmpeg =
       format.needsFFmpeg ? try FFmpeg.locate(explicit: settings.ffmpeg, stallTimeout: settings.ffmpegTimeout) : nil
     try paths.createFolder(cleanup: cleanup)
     if let note = settings.rateNote, !settings.quiet { StandardError.write("note: \(note)\n") }
-    let exporter = ClipExporter(renderer: renderer, rate: settings.rate)
+    let whole = FrameSchedule.whole(duration: renderer.timeline.duration, rate: settings.rate)
+    let schedule = range.map(whole.frames) ?? whole
+    let exporter = ClipExporter(renderer: renderer, schedule: schedule, workers: settings.threads)
+    let output = range.map { format == .png ? paths.frames : paths.segment(format, frames: $0) } ?? paths.clip(format)
     let sink: FrameSink
     if let ffmpeg {
       var arguments = FFmpegArguments(
         width: renderer.width, height: renderer.height, rate: settings.rate, format: format,
         transparent: renderer.transparent)
-      if format == .gif {
-        arguments.palette = try GIFPalette.make(
-          for: exporter, beside: paths.clip(format), ffmpeg: ffmpeg, cleanup: cleanup)
+      if let range {
+        arguments.comment = SegmentLabel(name: paths.scene, frames: range, total: whole.count).description
       }
-      sink = try FFmpegSink(arguments: arguments, output: paths.clip(format), ffmpeg: ffmpeg, cleanup: cleanup)
+      if format == .gif {
+        arguments.palette = try GIFPalette.make(for: exporter, beside: output, ffmpeg: ffmpeg, cleanup: cleanup)
+      }
+      sink = try FFmpegSink(arguments: arguments, output: output, ffmpeg: ffmpeg, cleanup: cleanup)
     } else {
-      sink = try PNGSequenceSink(paths: paths, transparent: renderer.transparent, cleanup: cleanup)
+      sink = try PNGSequenceSink(
+        paths: paths, wholeClip: range == nil, transparent: renderer.transparent, cleanup: cleanup)
     }
     let progress = ProgressReporter(total: exporter.frameCount, quiet: settings.quiet)
     try exporter.export(to: sink, cleanup: cleanup, progress: progress.update)
-    progress.finish("\(paths.clip(format)): \(renderer.width)x\(renderer.height) at \(settings.rate) fps")
+    let what = range.map { " frames \($0.lowerBound)-\($0.upperBound) of \(whole.count)," } ?? ""
+    progress.finish("\(output):\(what) \(renderer.width)x\(renderer.height) at \(settings.rate) fps")
+  }
+
+  /// One slide per section, in each kind asked for.
+  func renderSlides(_ kinds: SlideKinds) throws {
+    let ffmpeg =
+      kinds.contains(.html) ? try FFmpeg.locate(explicit: settings.ffmpeg, stallTimeout: settings.ffmpegTimeout) : nil
+    try paths.createFolder(cleanup: cleanup)
+    let writer = SlideWriter(renderer: renderer, paths: paths, cleanup: cleanup)
+    var written: [String] = []
+    if kinds.contains(.png) { written += try writer.writeImages() }
+    if kinds.contains(.pdf) { written.append(try writer.writePDF()) }
+    if kinds.contains(.svg) { written += try writer.writeSVGs() }
+    if let ffmpeg {
+      let deck = DeckWriter(
+        renderer: renderer, rate: settings.rate, paths: paths, ffmpeg: ffmpeg, cleanup: cleanup,
+        workers: settings.threads, background: settings.theme.background, ink: settings.theme.ink)
+      let progress = ProgressReporter(total: deck.frameCount, quiet: settings.quiet)
+      written.append(try deck.write(progress: progress.update))
+      progress.finish("\(paths.deckClips): \(writer.slides.count) clips at \(settings.rate) fps")
+    }
+    if !settings.quiet {
+      StandardError.write(written.joined(separator: "\n") + "\n")
+      StandardError.write("\(writer.slides.count) slides: \(writer.slides.map(\.title).joined(separator: ", "))\n")
+    }
   }
 }

@@ -1,5 +1,6 @@
 import Canvas
 import Export
+import Foundation
 import Reel
 import Scenes
 
@@ -20,11 +21,15 @@ struct RenderSettings {
   /// `--ffmpeg`, and how long ffmpeg may stall.
   let ffmpeg: String?
   let ffmpegTimeout: Double
+  /// Frames drawn at once.
+  let threads: Int
+  /// The outputs' base name: `--name`, else the scene's.
+  let name: String
 
   /// The scene's logical frame: 1080 units high, as wide as the output's aspect ratio.
   var logicalFrame: Size { SceneCatalog.logicalFrame(width: width, height: height) }
 
-  init(_ command: RenderOptions) throws {
+  init(_ command: RenderOptions, scene: String) throws {
     var (width, height) = (command.quality.width, command.quality.height)
     if let text = command.resolution {
       (width, height) = try Self.parseResolution(text)
@@ -37,10 +42,12 @@ struct RenderSettings {
     if command.lastFrame && command.at != nil {
       throw CLIError.usage("-s renders the last frame and --at a chosen time; use one of them")
     }
-    let stillOnly = command.still != nil
-    if !stillOnly && command.format.needsEvenSize && (width % 2 != 0 || height % 2 != 0) {
+    try Self.checkCombinations(command)
+    let stillOnly = command.still != nil || command.slides != nil
+    let encodesMP4 = command.slides?.contains(.html) == true
+    if (encodesMP4 || !stillOnly && command.format.needsEvenSize) && (width % 2 != 0 || height % 2 != 0) {
       throw CLIError.usage(
-        "\(command.format.rawValue) needs an even width and height (yuv420p); got \(width)x\(height), try \(width + width % 2)x\(height + height % 2)"
+        "\(encodesMP4 ? "an HTML deck's mp4" : command.format.rawValue) needs an even width and height (yuv420p); got \(width)x\(height), try \(width + width % 2)x\(height + height % 2)"
       )
     }
     if command.transparent && !stillOnly && !command.format.supportsTransparency {
@@ -66,6 +73,39 @@ struct RenderSettings {
     self.quiet = command.quiet
     self.ffmpeg = command.ffmpeg
     self.ffmpegTimeout = command.ffmpegTimeout
+    self.threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount
+    guard (1...256).contains(threads) else {
+      throw CLIError.usage("--threads must be between 1 and 256; got \(threads)")
+    }
+    self.name = try Self.checkName(command.name ?? scene)
+  }
+
+  /// Options that cannot go together, each refused with what to do instead.
+  static func checkCombinations(_ command: RenderOptions) throws {
+    let ranged = command.frames != nil || command.part != nil
+    if command.frames != nil && command.part != nil {
+      throw CLIError.usage("--frames and --part both choose frames; use one of them")
+    }
+    if command.slides != nil && (command.still != nil || ranged) {
+      throw CLIError.usage("--slides renders one picture per section; leave out --at, -s, --frames and --part")
+    }
+    if command.still != nil && ranged {
+      throw CLIError.usage("--at renders one still; --frames and --part render part of a clip; use one of them")
+    }
+    if ranged && command.format == .gif {
+      throw CLIError.usage("--frames and --part work with png, mp4 and webm; a GIF cannot be joined")
+    }
+    if let slides = command.slides, slides.contains(.html), command.transparent {
+      throw CLIError.usage("--slides html plays MP4 clips, which have no transparency; leave out --transparent")
+    }
+  }
+
+  /// A base name for output files: not empty, no `/`, not hidden.
+  static func checkName(_ name: String) throws -> String {
+    guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), !name.contains("\0") else {
+      throw CLIError.usage("--name must be a file name without '/' that does not start with '.'; got '\(name)'")
+    }
+    return name
   }
 
   /// Parses `WIDTHxHEIGHT` (an `x` or `X` between two whole numbers).

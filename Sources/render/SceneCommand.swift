@@ -19,7 +19,7 @@ struct SceneCommand<Scene: ReelScene>: ParsableCommand {
   var render: RenderOptions
 
   func run() throws {
-    let settings = try RenderSettings(render)
+    let settings = try RenderSettings(render, scene: Scene.name)
     do {
       // Interrupts are handled from the start, so one during recording also exits cleanly.
       let cleanup = CleanupRegistry()
@@ -35,9 +35,21 @@ struct SceneCommand<Scene: ReelScene>: ParsableCommand {
       let job = RenderJob(
         renderer: FrameRenderer(
           timeline: timeline, width: settings.width, height: settings.height, transparent: render.transparent),
-        settings: settings, paths: OutputPaths(root: render.output, scene: Scene.name), cleanup: cleanup)
+        settings: settings, paths: OutputPaths(root: render.output, scene: settings.name), cleanup: cleanup)
       if let still = render.still {
         try job.renderStill(at: still)
+      } else if let slides = render.slides {
+        try job.renderSlides(slides)
+      } else if let range = render.frames {
+        try job.renderClip(frames: try range.resolved(frameCount: job.frameCount))
+      } else if let part = render.part {
+        guard let range = part.resolved(frameCount: job.frameCount) else {
+          if !render.quiet {
+            StandardError.write("part \(part.index)/\(part.count) has no frames: the clip has \(job.frameCount)\n")
+          }
+          return
+        }
+        try job.renderClip(frames: range)
       } else {
         try job.renderClip()
       }

@@ -11,11 +11,17 @@ public final class Canvas {
   /// The Pango context text is shaped in, made on first use (a `PangoContext`).
   private var pango: OpaquePointer?
 
+  /// Whether the target is a PDF or SVG page rather than pixels.
+  let isVector: Bool
+
   /// A canvas drawing into `surface`, with the identity transform (1 unit = 1 pixel).
-  public init(surface: ImageSurface) throws {
-    guard let context = surface.withCairoSurface({ cairo_create($0) }) else {
-      throw CanvasError.cairo("out of memory")
-    }
+  public convenience init(surface: ImageSurface) throws {
+    try self.init(surface: surface.withCairoSurface { $0 }, owner: surface, isVector: false)
+  }
+
+  /// A canvas on a Cairo surface that `owner` keeps alive.
+  init(surface: OpaquePointer, owner: AnyObject, isVector: Bool) throws {
+    guard let context = cairo_create(surface) else { throw CanvasError.cairo("out of memory") }
     let status = cairo_status(context)
     guard status == CAIRO_STATUS_SUCCESS else {
       cairo_destroy(context)
@@ -23,7 +29,8 @@ public final class Canvas {
       throw CanvasError.cairo("could not create context")
     }
     self.cr = context
-    self.target = surface
+    self.target = owner
+    self.isVector = isVector
     cairo_set_antialias(context, CAIRO_ANTIALIAS_GOOD)
   }
 
@@ -80,6 +87,9 @@ public final class Canvas {
     return try body()
   }
 
+  /// Ends the current page of a document.
+  func showPage() { cairo_show_page(cr) }
+
   /// Applies `transform` after the current one (like Cairo's `cairo_transform`).
   public func concatenate(_ transform: Transform) {
     var matrix = cairo_matrix_t(
@@ -88,10 +98,12 @@ public final class Canvas {
     cairo_transform(cr, &matrix)
   }
 
-  /// Replaces every pixel with `color` (clear for transparent output).
+  /// Replaces every pixel with `color` (clear for transparent output). A page starts
+  /// empty, so there it paints `color` over it: a vector surface would turn a replacing
+  /// paint into a bitmap.
   public func clear(to color: Color) {
     withSavedState {
-      cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+      cairo_set_operator(cr, isVector ? CAIRO_OPERATOR_OVER : CAIRO_OPERATOR_SOURCE)
       cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
       cairo_paint(cr)
     }

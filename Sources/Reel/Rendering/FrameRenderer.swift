@@ -27,6 +27,21 @@ public struct FrameRenderer: Sendable {
   /// Draws the frame at `time` seconds into `surface`, replacing what was there.
   public func render(at time: Double, into surface: ImageSurface) throws {
     let canvas = try Canvas(surface: surface)
+    draw(at: time, on: canvas)
+    try canvas.checkStatus()
+  }
+
+  /// Draws the frame at `time` seconds as a page of `document`, the output's pixels
+  /// scaled to the page: the same picture as `render(at:)`, as vectors.
+  public func render(at time: Double, asPageOf document: VectorDocument, bookmark: String? = nil) throws {
+    try document.addPage(bookmark: bookmark) { canvas in
+      canvas.concatenate(.scale(document.width / Double(width), document.height / Double(height)))
+      draw(at: time, on: canvas)
+    }
+  }
+
+  /// Draws the frame at `time` on `canvas`, whose units are output pixels.
+  private func draw(at time: Double, on canvas: Canvas) {
     canvas.clear(to: transparent ? .clear : timeline.background)
     // One uniform scale; a frame of another aspect ratio than the recording is letterboxed.
     let scale = min(Double(height) / timeline.frameSize.height, Double(width) / timeline.frameSize.width)
@@ -38,7 +53,6 @@ public struct FrameRenderer: Sendable {
     for node in timeline.state(at: time) {
       canvas.draw(node)
     }
-    try canvas.checkStatus()
   }
 
   /// The frame at `time` in a new surface.

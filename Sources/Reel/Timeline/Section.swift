@@ -3,4 +3,10 @@ public struct Section: Sendable, Hashable {
   public var name: String
   public var start: Double
   public var end: Double
+
+  public init(name: String, start: Double, end: Double) {
+    self.name = name
+    self.start = start
+    self.end = end
+  }
 }
