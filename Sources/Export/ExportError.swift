@@ -8,6 +8,8 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
   /// ffmpeg was found but could not be started.
   case cannotStart(path: String, reason: String)
   case ffmpegFailed(status: Int32, tail: String)
+  /// `render join` found segments that do not fit together; the text says how.
+  case joinRefused(String)
   case ffmpegExitedEarly(tail: String)
   /// ffmpeg read none of its input for this many seconds.
   case ffmpegStalled(seconds: Double)
@@ -25,6 +27,8 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
       return "\(path) is not an executable file; point --ffmpeg (or REEL_FFMPEG) at the ffmpeg program"
     case .cannotStart(let path, let reason):
       return "cannot run \(path): \(reason); point --ffmpeg at a working ffmpeg"
+    case .joinRefused(let reason):
+      return reason
     case .ffmpegFailed(let status, let tail):
       return "ffmpeg failed with exit status \(status)" + (tail.isEmpty ? "" : ": \(tail)")
     case .ffmpegExitedEarly(let tail):
