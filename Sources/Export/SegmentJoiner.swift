@@ -26,7 +26,8 @@ public struct SegmentJoiner {
     let first = probes[0]
     let outputContainer = (output as NSString).pathExtension.lowercased()
     guard outputContainer == first.container else {
-      throw ExportError.joinRefused("the segments are .\(first.container) files; name the output something.\(first.container)")
+      throw ExportError.joinRefused(
+        "the segments are .\(first.container) files; name the output something.\(first.container)")
     }
     for probe in probes.dropFirst() {
       let differences = [
@@ -80,7 +81,10 @@ public struct SegmentJoiner {
     let container = ordered[0].container
     let sink = try FFmpegSink(
       commandLine: { temporary in
-        ["-hide_banner", "-loglevel", "error", "-nostats", "-y", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy"]
+        [
+          "-hide_banner", "-loglevel", "error", "-nostats", "-y", "-f", "concat", "-safe", "0", "-i", list, "-c",
+          "copy",
+        ]
           + (container == "mp4" ? ["-movflags", "+faststart"] : []) + ["-f", container, temporary]
       }, input: .opaqueBGRA, width: 1, height: 1, output: output, suffix: "", ffmpeg: ffmpeg, cleanup: cleanup)
     try sink.finish()

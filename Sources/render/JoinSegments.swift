@@ -22,7 +22,8 @@ struct JoinSegments: ParsableCommand {
   @Option(name: [.customShort("o"), .long], help: "The joined clip to write.")
   var output: String
 
-  @Option(help: "The ffmpeg program to run (default: REEL_FFMPEG, else ffmpeg on PATH); ffprobe is looked for beside it.")
+  @Option(
+    help: "The ffmpeg program to run (default: REEL_FFMPEG, else ffmpeg on PATH); ffprobe is looked for beside it.")
   var ffmpeg: String?
 
   @Flag(help: "Print nothing but errors.")
