@@ -8,13 +8,14 @@ let package = Package(
     .library(name: "Reel", targets: ["Reel"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(
       name: "CCairo",
       path: "Sources/CCairo",
-      pkgConfig: "pangocairo libpng",
+      pkgConfig: "pangocairo libpng fontconfig",
       providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libpng-dev"])]
     ),
     .target(name: "TensorMath"),
@@ -22,6 +23,7 @@ let package = Package(
     .target(name: "Canvas", dependencies: ["CCairo"]),
     .target(name: "Reel", dependencies: ["Canvas"]),
     .target(name: "Export", dependencies: ["Canvas", "Reel", "CProcess"]),
+    .target(name: "Batch", dependencies: ["Export", "Canvas", .product(name: "Yams", package: "Yams")]),
     .target(
       name: "Scenes",
       dependencies: [
@@ -31,7 +33,7 @@ let package = Package(
     .executableTarget(
       name: "render",
       dependencies: [
-        "Scenes", "Export", "Reel", "Canvas",
+        "Scenes", "Export", "Reel", "Canvas", "Batch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -42,6 +44,7 @@ let package = Package(
     .testTarget(
       name: "ScenesTests", dependencies: ["Scenes", "Reel", "Canvas", "Export", "TensorMath"], exclude: ["Golden"]),
     .testTarget(name: "ExportTests", dependencies: ["Export", "Canvas", "Reel"]),
+    .testTarget(name: "BatchTests", dependencies: ["Batch", "Export"]),
     .testTarget(name: "renderTests", dependencies: ["render"]),
   ]
 )

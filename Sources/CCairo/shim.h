@@ -5,4 +5,6 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <png.h>
+#include <hb.h>
+#include <fontconfig/fontconfig.h>
 #endif

@@ -1,17 +1,17 @@
 import CProcess
 import Foundation
 
-/// A child process (ffmpeg) in a process group of its own, killed with the render: its
+/// A child process (ffmpeg, or a batch's render) in a process group of its own, killed with the render: its
 /// whole group is signalled, and the kernel sends it SIGKILL should the render die first.
 ///
 /// Its stdin and stderr are pipes; stdin is non-blocking, so a child that stops reading
 /// can be noticed instead of hanging the render.
-final class ChildProcess: @unchecked Sendable {
-  let pid: pid_t
+public final class ChildProcess: @unchecked Sendable {
+  public let pid: pid_t
   /// Where to write the child's input; closed by `closeInput`.
   private(set) var input: Int32
   /// Where to read the child's stderr.
-  let errors: Int32
+  public let errors: Int32
   private let exited = DispatchSemaphore(value: 0)
   // Set once by the waiting thread before it signals `exited`.
   private var ended: Termination = .exited(0)
@@ -21,7 +21,7 @@ final class ChildProcess: @unchecked Sendable {
   private var reaped = false
 
   /// Starts `executable` with `arguments`; its stdout goes nowhere.
-  init(executable: String, arguments: [String]) throws {
+  public init(executable: String, arguments: [String]) throws {
     var stdinPipe: [Int32] = [0, 0]
     var stderrPipe: [Int32] = [0, 0]
     guard reel_pipe(&stdinPipe) == 0 else {
@@ -95,7 +95,7 @@ final class ChildProcess: @unchecked Sendable {
   enum WriteResult { case written, closed, stalled }
 
   /// Closes the child's stdin: its input is complete.
-  func closeInput() {
+  public func closeInput() {
     guard input >= 0 else { return }
     close(input)
     input = -1
@@ -103,14 +103,14 @@ final class ChildProcess: @unchecked Sendable {
 
   /// Sends `signal` to the child's whole process group (while the child is not reaped, so
   /// the group is still its own).
-  func signalGroup(_ signal: Int32) {
+  public func signalGroup(_ signal: Int32) {
     reapLock.withLock {
       if !reaped { _ = kill(-pid, signal) }
     }
   }
 
   /// Removes the ended child from the process table, once.
-  func reap() {
+  public func reap() {
     reapLock.withLock {
       guard !reaped, exited.wait(timeout: .now()) == .success else { return }
       exited.signal()
@@ -121,14 +121,14 @@ final class ChildProcess: @unchecked Sendable {
   }
 
   /// Waits for the child to end, for at most `timeout` seconds; `nil` if it has not.
-  func wait(timeout: Double) -> Termination? {
+  public func wait(timeout: Double) -> Termination? {
     guard exited.wait(timeout: .now() + timeout) == .success else { return nil }
     exited.signal()  // later calls return at once
     return ended
   }
 
   /// How a child process ended.
-  enum Termination: Equatable {
+  public enum Termination: Equatable, Sendable {
     case exited(Int32)
     case signalled(Int32)
   }

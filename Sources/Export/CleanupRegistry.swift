@@ -15,6 +15,7 @@ public final class CleanupRegistry: @unchecked Sendable {
   private var children: [ObjectIdentifier: ChildProcess] = [:]
   private var locks: [String: OutputLock] = [:]
   private var signal: Int32?
+  private var committedPaths: [String] = []
 
   public init(id: RenderID = .current()) {
     self.id = id
@@ -63,7 +64,8 @@ public final class CleanupRegistry: @unchecked Sendable {
     lock.withLock { _ = temporaryPaths.remove(path) }
   }
 
-  func track(_ child: ChildProcess) {
+  /// Stops `child` with the render: signalled by `abort`, killed by `killChildren`.
+  public func track(_ child: ChildProcess) {
     let signal = lock.withLock {
       children[ObjectIdentifier(child)] = child
       return self.signal
@@ -71,7 +73,7 @@ public final class CleanupRegistry: @unchecked Sendable {
     if signal != nil { child.signalGroup(SIGTERM) }  // interrupted while it started
   }
 
-  func untrack(_ child: ChildProcess) {
+  public func untrack(_ child: ChildProcess) {
     lock.withLock { _ = children.removeValue(forKey: ObjectIdentifier(child)) }
   }
 
@@ -93,6 +95,14 @@ public final class CleanupRegistry: @unchecked Sendable {
   /// file system cannot exchange (some network file systems), the old folder is moved aside
   /// first.
   public func commit(_ temporary: String, to final: String) throws {
+    try move(temporary, to: final)
+    lock.withLock { committedPaths.append(final) }
+  }
+
+  /// Every final path this render has committed, in order.
+  public var committed: [String] { lock.withLock { committedPaths } }
+
+  private func move(_ temporary: String, to final: String) throws {
     if let signal = interruption { throw ExportError.interrupted(signal: signal) }
     var temporaryIsFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: temporary, isDirectory: &temporaryIsFolder) else {

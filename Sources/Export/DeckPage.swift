@@ -23,8 +23,8 @@ public enum DeckPage {
   public static func html(title: String, entries: [Entry], background: Color, ink: Color, aspect: Double) -> String {
     let videos = entries.enumerated().map { index, entry in
       """
-          <video src="\(escape(entry.clip))" data-title="\(escape(entry.title))" muted playsinline \
-      preload="auto" aria-label="Slide \(index + 1): \(escape(entry.title))"></video>
+          <video src="\(HTML.link(entry.clip))" data-title="\(HTML.escape(entry.title))" muted playsinline \
+      preload="auto" aria-label="Slide \(index + 1): \(HTML.escape(entry.title))"></video>
       """
     }.joined(separator: "\n")
     return """
@@ -34,7 +34,7 @@ public enum DeckPage {
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <meta name="generator" content="Reel">
-      <title>\(escape(title))</title>
+      <title>\(HTML.escape(title))</title>
       <style>
         html, body { margin: 0; height: 100%; background: \(background.hex); overflow: hidden; }
         body { font: 15px/1.4 "DejaVu Sans", system-ui, sans-serif; color: \(ink.hex); cursor: pointer; }
@@ -128,21 +128,5 @@ public enum DeckPage {
       </html>
 
       """
-  }
-
-  /// `text` safe inside HTML text and double-quoted attributes.
-  static func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.append(character)
-      }
-    }
-    return result
   }
 }

@@ -27,7 +27,7 @@ public struct OutputPaths: Sendable {
     (folder as NSString).appendingPathComponent("\(scene)-at-\(Self.timeLabel(seconds))s.png")
   }
 
-  static func timeLabel(_ seconds: Double) -> String {
+  public static func timeLabel(_ seconds: Double) -> String {
     var text = String(format: "%.3f", max(seconds, 0) == 0 ? 0 : seconds)
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
@@ -65,7 +65,7 @@ public struct OutputPaths: Sendable {
   }
 
   /// The POSIX reason inside a Foundation file error, in words.
-  static func reason(_ error: Error) -> String {
+  public static func reason(_ error: Error) -> String {
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
       return String(cString: strerror(Int32(underlying.code)))

@@ -9,15 +9,17 @@ import Foundation
 /// what is left and exits itself.
 final class InterruptHandler {
   private var sources: [DispatchSourceSignal] = []
+  /// How long a render gets to stop on its own before the handler ends it.
   static let grace: DispatchTimeInterval = .seconds(3)
 
-  init(cleanup: CleanupRegistry) {
+  /// `grace`: longer for a batch, whose renders need their own grace to stop.
+  init(cleanup: CleanupRegistry, grace: DispatchTimeInterval = InterruptHandler.grace) {
     for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler {
         cleanup.abort(signal: signalNumber)
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.grace) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + grace) {
           cleanup.killChildren()
           cleanup.finish()
           Render.printError(cleanup.interruptedError.description)

@@ -1,22 +1,28 @@
 import Foundation
 
 /// Shows how a render is going on stderr: a live bar on a terminal, otherwise one summary
-/// line at the end; nothing when quiet.
+/// line at the end; nothing when quiet. Under `render batch` (`--progress-lines`) it
+/// prints `progress DONE TOTAL` lines for the batch to read.
 final class ProgressReporter {
-  enum Mode { case bar, summary, quiet }
+  enum Mode { case bar, summary, quiet, lines }
 
   private let mode: Mode
   private let total: Int
   private let started = Date()
   private var lastDraw = Date.distantPast
 
-  init(total: Int, quiet: Bool) {
+  init(total: Int, quiet: Bool, lines: Bool = false) {
     self.total = total
-    mode = quiet ? .quiet : (isatty(STDERR_FILENO) != 0 ? .bar : .summary)
+    mode = lines ? .lines : quiet ? .quiet : (isatty(STDERR_FILENO) != 0 ? .bar : .summary)
   }
 
   /// Called with the number of frames done so far.
   func update(_ done: Int) {
+    if mode == .lines, Date().timeIntervalSince(lastDraw) > 0.2 || done == total {
+      lastDraw = Date()
+      StandardError.write("progress \(done) \(total)\n")
+      return
+    }
     guard mode == .bar, Date().timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
     lastDraw = Date()
     let elapsed = max(Date().timeIntervalSince(started), 1e-6)
@@ -31,7 +37,7 @@ final class ProgressReporter {
 
   /// The closing line, naming what was written.
   func finish(_ summary: String) {
-    guard mode != .quiet else { return }
+    guard mode != .quiet && mode != .lines else { return }
     let elapsed = Date().timeIntervalSince(started)
     let prefix = mode == .bar ? "\n" : ""
     let rate = elapsed > 0 ? Double(total) / elapsed : 0

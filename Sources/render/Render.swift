@@ -19,7 +19,7 @@ struct Render: ParsableCommand {
         render list                            the scenes, one line each
         render <scene> --help                  a scene's own options
       """,
-    subcommands: [ListScenes.self, JoinSegments.self] + SceneCatalog.all.map { sceneCommand($0) }
+    subcommands: [ListScenes.self, BatchCommand.self, JoinSegments.self] + SceneCatalog.all.map { sceneCommand($0) }
   )
 
   /// Parses and runs, turning every failure into one line on stderr and an exit code:

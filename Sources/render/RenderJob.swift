@@ -10,9 +10,6 @@ struct RenderJob {
   let paths: OutputPaths
   let cleanup: CleanupRegistry
 
-  /// Frames in the whole clip.
-  var frameCount: Int { FrameSchedule.whole(duration: renderer.timeline.duration, rate: settings.rate).count }
-
   func renderStill(at still: StillTime) throws {
     let duration = renderer.timeline.duration
     let asked: Double
@@ -62,7 +59,7 @@ struct RenderJob {
       sink = try PNGSequenceSink(
         paths: paths, wholeClip: range == nil, transparent: renderer.transparent, cleanup: cleanup)
     }
-    let progress = ProgressReporter(total: exporter.frameCount, quiet: settings.quiet)
+    let progress = ProgressReporter(total: exporter.frameCount, quiet: settings.quiet, lines: settings.progressLines)
     try exporter.export(to: sink, cleanup: cleanup, progress: progress.update)
     let what = range.map { " frames \($0.lowerBound)-\($0.upperBound) of \(whole.count)," } ?? ""
     progress.finish("\(output):\(what) \(renderer.width)x\(renderer.height) at \(settings.rate) fps")
@@ -82,7 +79,7 @@ struct RenderJob {
       let deck = DeckWriter(
         renderer: renderer, rate: settings.rate, paths: paths, ffmpeg: ffmpeg, cleanup: cleanup,
         workers: settings.threads, background: settings.theme.background, ink: settings.theme.ink)
-      let progress = ProgressReporter(total: deck.frameCount, quiet: settings.quiet)
+      let progress = ProgressReporter(total: deck.frameCount, quiet: settings.quiet, lines: settings.progressLines)
       written.append(try deck.write(progress: progress.update))
       progress.finish("\(paths.deckClips): \(writer.slides.count) clips at \(settings.rate) fps")
     }

@@ -78,6 +78,13 @@ struct RenderOptions: ParsableArguments {
   @Flag(help: "Print the clip's length and its sections (name, start, end in seconds), then exit.")
   var sections = false
 
+  /// Set by `render batch`: print progress as lines, and record the outputs with this key.
+  @Flag(name: .customLong("progress-lines"), help: .hidden)
+  var progressLines = false
+
+  @Option(name: .customLong("record-key"), help: .hidden)
+  var recordKey: String?
+
   @Option(help: "The ffmpeg program to run (default: REEL_FFMPEG, else ffmpeg on PATH).")
   var ffmpeg: String?
 

@@ -18,6 +18,8 @@ struct RenderSettings {
   let format: OutputFormat
   let theme: Theme
   let quiet: Bool
+  /// Progress as `progress DONE TOTAL` lines, for `render batch`.
+  let progressLines: Bool
   /// `--ffmpeg`, and how long ffmpeg may stall.
   let ffmpeg: String?
   let ffmpegTimeout: Double
@@ -71,6 +73,7 @@ struct RenderSettings {
     self.format = command.format
     self.theme = command.theme.theme
     self.quiet = command.quiet
+    self.progressLines = command.progressLines
     self.ffmpeg = command.ffmpeg
     self.ffmpegTimeout = command.ffmpegTimeout
     self.threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Batch
 import Canvas
 import Export
 import Foundation
@@ -7,7 +8,7 @@ import Scenes
 
 /// `render <scene>`: one subcommand per scene, made from the scene type, so its `--help`
 /// lists exactly the scene's options and the shared render options.
-struct SceneCommand<Scene: ReelScene>: ParsableCommand {
+struct SceneCommand<Scene: ReelScene>: ParsableCommand, PlannableRender {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: Scene.name, abstract: Scene.summary)
   }
@@ -26,36 +27,38 @@ struct SceneCommand<Scene: ReelScene>: ParsableCommand {
       defer { cleanup.finish() }  // on any exit: partials and a GIF palette deleted, lock files released
       let interrupts = InterruptHandler(cleanup: cleanup)
       defer { withExtendedLifetime(interrupts) {} }
-      let timeline = try SceneCatalog.timeline(
-        of: try Scene(options: scene), frameSize: settings.logicalFrame, theme: settings.theme)
+      let timeline = try self.timeline(settings)
       if render.sections {
         print(Self.outline(of: timeline))
         return
       }
+      let plan = try RenderPlan(options: render, settings: settings, timeline: timeline)
       let job = RenderJob(
         renderer: FrameRenderer(
           timeline: timeline, width: settings.width, height: settings.height, transparent: render.transparent),
-        settings: settings, paths: OutputPaths(root: render.output, scene: settings.name), cleanup: cleanup)
-      if let still = render.still {
-        try job.renderStill(at: still)
-      } else if let slides = render.slides {
-        try job.renderSlides(slides)
-      } else if let range = render.frames {
-        try job.renderClip(frames: try range.resolved(frameCount: job.frameCount))
-      } else if let part = render.part {
-        guard let range = part.resolved(frameCount: job.frameCount) else {
-          if !render.quiet {
-            StandardError.write("part \(part.index)/\(part.count) has no frames: the clip has \(job.frameCount)\n")
-          }
-          return
-        }
-        try job.renderClip(frames: range)
-      } else {
-        try job.renderClip()
+        settings: settings, paths: plan.paths, cleanup: cleanup)
+      switch plan.mode {
+      case .still(let still): try job.renderStill(at: still)
+      case .slides(let kinds): try job.renderSlides(kinds)
+      case .frames(let range): try job.renderClip(frames: range)
+      case .clip: try job.renderClip()
+      case .nothing(let reason):
+        if !settings.quiet { StandardError.write("\(reason)\n") }
       }
+      if let key = render.recordKey { try plan.record(key: key, outputs: cleanup.committed, cleanup: cleanup) }
     } catch {
       throw CLIError.failure(error)
     }
+  }
+
+  /// The plan `render batch` schedules and caches by, made without rendering.
+  func plan() throws -> RenderPlan {
+    let settings = try RenderSettings(render, scene: Scene.name)
+    return try RenderPlan(options: render, settings: settings, timeline: try timeline(settings))
+  }
+
+  private func timeline(_ settings: RenderSettings) throws -> Timeline {
+    try SceneCatalog.timeline(of: try Scene(options: scene), frameSize: settings.logicalFrame, theme: settings.theme)
   }
 }
 

@@ -1,0 +1,27 @@
+import Batch
+import Foundation
+import Testing
+
+@Suite struct OutputRecordTests {
+  @Test func aRecordIsCurrentOnlyForItsKeyAndUnchangedFiles() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-record-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder + "/slides", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let clip = folder + "/clip.mp4"
+    let slide = folder + "/slides/01-title.png"
+    try Data("clip".utf8).write(to: URL(fileURLWithPath: clip))
+    try Data("slide".utf8).write(to: URL(fileURLWithPath: slide))
+    let record = try OutputRecord(key: "k1", outputs: [slide, clip], folder: folder)
+    #expect(record.files.map(\.path) == ["clip.mp4", "slides/01-title.png"])
+    let stored = folder + "/record.json"
+    try record.encoded().write(to: URL(fileURLWithPath: stored))
+    let read = try #require(OutputRecord.read(stored))
+    #expect(read == record)
+    #expect(read.isCurrent(key: "k1", folder: folder))
+    #expect(!read.isCurrent(key: "k2", folder: folder))
+    try Data("another clip".utf8).write(to: URL(fileURLWithPath: clip))
+    #expect(!read.isCurrent(key: "k1", folder: folder))
+    try FileManager.default.removeItem(atPath: slide)
+    #expect(!read.isCurrent(key: "k1", folder: folder))
+  }
+}
