@@ -98,7 +98,9 @@ public struct Gallery {
         if ext == "png" { entry.slides.append("\(name)/slides/\(file)") }
         if ext == "svg" { entry.vectorSlides.append("\(name)/slides/\(file)") }
       }
-      let frames = Self.visible(in: (folder as NSString).appendingPathComponent("frames")).filter { $0.hasSuffix(".png") }
+      let frames = Self.visible(in: (folder as NSString).appendingPathComponent("frames")).filter {
+        $0.hasSuffix(".png")
+      }
       if let first = frames.first {
         entry.frames = FrameFolder(folder: "\(name)/frames", first: "\(name)/frames/\(first)", count: frames.count)
       }

@@ -95,7 +95,8 @@ enum GalleryPage {
       parts.append("<h3>Segments</h3>")
       parts.append(
         "<div class=\"links\">"
-          + entry.segments.map { "<a href=\"\(HTML.link($0))\">\(HTML.escape(fileName($0)))</a>" }.joined(separator: " ")
+          + entry.segments.map { "<a href=\"\(HTML.link($0))\">\(HTML.escape(fileName($0)))</a>" }.joined(
+            separator: " ")
           + "</div>")
     }
     parts.append("</section>")

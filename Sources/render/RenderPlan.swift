@@ -37,7 +37,8 @@ struct RenderPlan {
       mode = .slides(slides)
       let slideCount = max(1, timeline.sections.count)
       // The deck's clips together are about as long as the whole clip.
-      frames = slideCount * ([.png, .pdf, .svg].filter(slides.contains).count) + (slides.contains(.html) ? clipFrames : 0)
+      frames =
+        slideCount * ([.png, .pdf, .svg].filter(slides.contains).count) + (slides.contains(.html) ? clipFrames : 0)
     } else if let range = options.frames {
       let resolved = try range.resolved(frameCount: clipFrames)
       mode = .frames(resolved)
@@ -67,7 +68,8 @@ struct RenderPlan {
     case .clip: return format.rawValue
     case .still(.end): return "at-end"
     case .still(.seconds(let seconds)): return "at-\(OutputPaths.timeLabel(seconds))s"
-    case .slides(let kinds): return "slides-" + SlideKinds.Kind.allCases.filter(kinds.contains).map(\.rawValue).joined(separator: "+")
+    case .slides(let kinds):
+      return "slides-" + SlideKinds.Kind.allCases.filter(kinds.contains).map(\.rawValue).joined(separator: "+")
     case .frames(let range): return "\(format.rawValue)-frames-\(range.lowerBound)-\(range.upperBound)"
     case .nothing: return "nothing"
     }

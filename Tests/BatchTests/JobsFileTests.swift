@@ -24,7 +24,8 @@ import Testing
     #expect(file.jobs.count == 2)
     let hot = file.jobs[0]
     #expect(hot.name == "hot" && hot.scene == "softmax" && hot.line == 6)
-    #expect(hot.arguments == ["softmax", "-qm", "--name=hot", "--temperature=2", "--logits=3,1,0.2,-1", "--theme=light"])
+    #expect(
+      hot.arguments == ["softmax", "-qm", "--name=hot", "--temperature=2", "--logits=3,1,0.2,-1", "--theme=light"])
     let heatmap = file.jobs[1]
     #expect(heatmap.name == "attention-heatmap")
     #expect(heatmap.arguments == ["attention-heatmap", "--theme=dark", "--transparent", "-qk"])

@@ -22,6 +22,8 @@ import Testing
     var whole = SHA256()
     whole.update(text.split(separator: " ", omittingEmptySubsequences: false).map { $0 + " " }.joined())
     #expect(hasher.finalizeHex() == whole.finalizeHex())
-    #expect(SHA256.hex(String(repeating: "a", count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    #expect(
+      SHA256.hex(String(repeating: "a", count: 1_000))
+        == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
   }
 }

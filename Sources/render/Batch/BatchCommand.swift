@@ -116,8 +116,9 @@ struct BatchCommand: ParsableCommand {
   private func prepare(_ spec: JobSpec, file: JobsFile, root: String, keys: ContentKey) throws -> BatchJob {
     let place = "\(file.path):\(spec.line)"
     guard SceneCatalog.scene(named: spec.scene) != nil else {
-      throw CLIError.usage("\(place): field 'scene': unknown scene '\(spec.scene)'; the scenes are: "
-        + SceneCatalog.all.map { $0.name }.joined(separator: ", "))
+      throw CLIError.usage(
+        "\(place): field 'scene': unknown scene '\(spec.scene)'; the scenes are: "
+          + SceneCatalog.all.map { $0.name }.joined(separator: ", "))
     }
     var options = Array(spec.arguments.dropFirst()).sorted()
     if !spec.fields.contains(where: { $0.name == "output" }) { options.append("--output=\(root)") }

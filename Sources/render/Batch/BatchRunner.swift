@@ -51,7 +51,9 @@ final class BatchRunner {
   /// Starts `job`'s render; `ended` is signalled when it is over. False if it could not start.
   private func start(_ job: BatchJob, ended: DispatchSemaphore) -> Bool {
     let arguments =
-      job.arguments + sharedArguments + ["--quiet", "--progress-lines", "--threads=\(threads)", "--record-key=\(job.key)"]
+      job.arguments + sharedArguments + [
+        "--quiet", "--progress-lines", "--threads=\(threads)", "--record-key=\(job.key)",
+      ]
     job.start()
     let child: ChildProcess
     do {
