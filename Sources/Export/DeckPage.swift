@@ -6,8 +6,9 @@ import Canvas
 /// Next (→, space, Page Down, Enter, a click) plays the current slide if it has not
 /// played, finishes it at once if it is playing, and otherwise moves on and plays the next
 /// one. Back (←, Page Up, Backspace) shows the previous slide as it ends. F toggles full
-/// screen, Home and End jump. The slide number is kept in the address (`#3`), so a reload
-/// stays put. Nothing is fetched from the network.
+/// screen, Home and End jump. Opened plainly, the deck plays the first slide; the slide
+/// number is kept in the address (`#3`) and a page opened at `#3` shows slide 3 as it ends,
+/// so a reload stays put. Nothing is fetched from the network.
 public enum DeckPage {
   public struct Entry: Sendable, Equatable {
     /// The clip's path relative to the page.
@@ -117,9 +118,9 @@ public enum DeckPage {
         });
         document.addEventListener("click", next);
         const asked = parseInt(location.hash.slice(1), 10);
-        if (asked >= 2 && asked <= slides.length) { show(asked - 1, "end"); }
+        if (asked >= 1 && asked <= slides.length) { show(asked - 1, "end"); }
         else {
-          show(0, "start");
+          show(0, "play");
           showHud("<kbd>\\u2192</kbd> or click: next \\u00b7 <kbd>\\u2190</kbd> back \\u00b7 <kbd>F</kbd> full screen");
         }
       })();
