@@ -72,7 +72,14 @@ public struct SegmentJoiner {
   public func join(_ segments: [String], into output: String) throws -> Int {
     let ordered = try check(segments, output: output)
     let list = try cleanup.temporary(for: output, suffix: "-segments")
-    let lines = ordered.map { "file '\(Self.quoted(absolute($0.path)))'" }.joined(separator: "\n") + "\n"
+    // Each segment's exact length: without it the demuxer takes the container's duration,
+    // rounded to the millisecond, and every seam shifts the frames after it a little.
+    let lines = ordered.map { probe in
+      "file '\(Self.quoted(absolute(probe.path)))'\n"
+        + (Self.seconds(frames: probe.label?.frames.count ?? 0, rate: probe.rate).map {
+          String(format: "duration %.9f\n", $0)
+        } ?? "")
+    }.joined()
     do {
       try Data(lines.utf8).write(to: URL(fileURLWithPath: list))
     } catch {
@@ -93,6 +100,13 @@ public struct SegmentJoiner {
 
   private func absolute(_ path: String) -> String {
     path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+  }
+
+  /// How long `frames` frames last at `rate` (ffprobe's `60/1`), if the rate reads.
+  static func seconds(frames: Int, rate: String) -> Double? {
+    let parts = rate.split(separator: "/").compactMap { Double($0) }
+    guard parts.count == 2, parts[0] > 0, parts[1] > 0 else { return nil }
+    return Double(frames) * parts[1] / parts[0]
   }
 
   /// A path inside single quotes in a concat list: each `'` becomes `'\''`.

@@ -41,31 +41,41 @@ import Testing
     }
   }
 
+  /// At 15 fps a frame lasts 66.67 ms, which no millisecond rounds to: a seam would show.
   @Test func fourPartsJoinIntoTheClip() throws {
+    let options = ["--resolution", "160x90", "--fps", "15", "--quiet"]
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
     let statuses = Self.runConcurrently(
-      (1...4).map { ["attention-heatmap", "--part", "\($0)/4", "--output", output.path] + Self.tiny }
-        + [["attention-heatmap", "--name", "whole", "--output", output.path] + Self.tiny])
+      (1...4).map { ["attention-heatmap", "--part", "\($0)/4", "--output", output.path] + options }
+        + [["attention-heatmap", "--name", "whole", "--output", output.path] + options])
     #expect(statuses == [0, 0, 0, 0, 0])
     let folder = output.appendingPathComponent("attention-heatmap")
     let segments = RenderCommand.files(in: folder).filter { $0.contains("-frames-") }
     #expect(
       segments == [
-        "attention-heatmap-frames-00000-00028.mp4", "attention-heatmap-frames-00029-00058.mp4",
-        "attention-heatmap-frames-00059-00087.mp4", "attention-heatmap-frames-00088-00117.mp4",
+        "attention-heatmap-frames-00000-00043.mp4", "attention-heatmap-frames-00044-00087.mp4",
+        "attention-heatmap-frames-00088-00131.mp4", "attention-heatmap-frames-00132-00176.mp4",
       ])
     let joined = output.appendingPathComponent("joined.mp4").path
     // Named out of order: join sorts them by their frames.
     let result = try RenderCommand.run(
       ["join"] + segments.reversed().map { folder.appendingPathComponent($0).path } + ["-o", joined])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stderr.contains("4 segments, 118 frames"))
+    #expect(result.stderr.contains("4 segments, 177 frames"))
     let probe = try VideoProbe(joined)
-    #expect(probe["nb_read_frames"] == "118")
+    #expect(probe["nb_read_frames"] == "177")
     #expect(probe["codec_name"] == "h264" && probe["width"] == "160")
     let single = output.appendingPathComponent("whole/whole.mp4").path
     #expect(try ExternalTool.ssim(single, joined) >= 0.99)
+    // No seams in time either: frame k at k/15 s.
+    let times = try ExternalTool.run(
+      "ffprobe", ["-v", "error", "-select_streams", "v", "-show_entries", "packet=pts_time", "-of", "csv=p=0", joined]
+    ).stdout.split(separator: "\n").compactMap { Double($0) }.sorted()
+    #expect(times.count == 177)
+    for (index, time) in times.enumerated() {
+      #expect(abs(time - Double(index) / 15) < 1e-4, "frame \(index) at \(time) s")
+    }
   }
 
   @Test func joinRefusesSegmentsThatDoNotFit() throws {

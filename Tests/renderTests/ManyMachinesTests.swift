@@ -58,8 +58,7 @@ import Testing
     }
     let script = try Self.readmeBlock("parallel-local").replacingOccurrences(of: "-qh", with: Self.tiny)
     #expect(script.contains("parallel -j 4 render attention-heatmap"))
-    try Self.expectJoinedClip(
-      in: folder, try Self.bash("parallel --will-cite true\n" + script, in: folder, tools: tools))
+    try Self.expectJoinedClip(in: folder, try Self.bash(script, in: folder, tools: tools))
   }
 
   @Test func gnuParallelOverSSH() throws {
