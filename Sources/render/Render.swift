@@ -16,6 +16,10 @@ struct Render: ParsableCommand {
         render attention-heatmap --at 3        one still at t = 3 s
         render softmax --theme dark            for a dark lecture hall
         render softmax --logits 3,1,0.2,-1 --labels cat,dog,car,sky
+        render attention-heatmap --slides      PNG slides and a vector PDF, one per section
+        render softmax --slides html           a click-through deck that plays each section
+        render batch course.yaml               many renders, cached, on all cores, with a gallery
+        render attention-heatmap --part 2/4    one of four frame ranges (then: render join)
         render list                            the scenes, one line each
         render <scene> --help                  a scene's own options
       """,
