@@ -43,7 +43,8 @@ public enum DeckPage {
                  aspect-ratio: \(String(format: "%.6f", aspect)); width: min(100vw, calc(100vh * \(String(format: "%.6f", aspect)))); }
         video { position: absolute; inset: 0; width: 100%; height: 100%; visibility: hidden; }
         video.current { visibility: visible; }
-        #hud { position: fixed; right: 16px; bottom: 12px; opacity: 0.75; transition: opacity 0.6s;
+        #hud { position: fixed; right: 14px; bottom: 12px; opacity: 0.85; transition: opacity 0.6s;
+               padding: 3px 10px; border-radius: 6px; background: \(background.withAlpha(0.85).hex);
                user-select: none; font-variant-numeric: tabular-nums; }
         #hud.quiet { opacity: 0; }
         #hud kbd { font: inherit; border: 1px solid currentColor; border-radius: 4px; padding: 0 4px; }
