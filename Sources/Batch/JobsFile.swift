@@ -147,7 +147,11 @@ public struct JobsFile: Sendable, Equatable {
   private static func value(_ node: Node, path: String, field: String) throws -> JobSpec.Field.Value {
     switch node {
     case .scalar(let scalar):
-      if scalar.style == .plain, let flag = node.bool { return .flag(flag) }
+      // Only `true` and `false` are flags: YAML 1.1 would also read `no`, `on`, `yes` as
+      // booleans, but `name: no` is a name.
+      if scalar.style == .plain, ["true", "false"].contains(scalar.string.lowercased()) {
+        return .flag(scalar.string.lowercased() == "true")
+      }
       return .text(scalar.string)
     case .sequence(let items):
       let texts = try items.map { item -> String in

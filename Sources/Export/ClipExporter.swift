@@ -76,7 +76,7 @@ public struct ClipExporter: Sendable {
     progress: (Int) -> Void
   ) throws {
     let draw = framesToDraw()
-    let batch = try FrameBatch(size: batchSize, renderer: renderer)
+    let batch = try FrameBatch(size: batchSize, workers: workers, renderer: renderer)
     var lastDrawn = schedule.first
     for frames in batches {
       batch.render(frames, draw: draw, time: schedule.time(of:), deliver: sink.consume)
@@ -92,8 +92,8 @@ public struct ClipExporter: Sendable {
   private func exportInOrder(to sink: FrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
     let draw = framesToDraw()
     let buffers = try [
-      FrameBatch(size: batchSize, renderer: renderer),
-      FrameBatch(size: batchSize, renderer: renderer),
+      FrameBatch(size: batchSize, workers: workers, renderer: renderer),
+      FrameBatch(size: batchSize, workers: workers, renderer: renderer),
     ]
     let writer = DispatchQueue(label: "reel.frame-writer")
     let written = DispatchGroup()
@@ -148,8 +148,12 @@ final class FrameBatch: @unchecked Sendable {
   private var held: ImageSurface?
   private var errors: [Error?]
 
-  init(size: Int, renderer: FrameRenderer) throws {
+  /// Frames drawn at once, at most.
+  private let workers: Int
+
+  init(size: Int, workers: Int, renderer: FrameRenderer) throws {
     surfaces = try (0..<size).map { _ in try renderer.makeSurface() }
+    self.workers = max(1, workers)
     errors = Array(repeating: nil, count: size)
     self.renderer = renderer
   }
@@ -165,13 +169,17 @@ final class FrameBatch: @unchecked Sendable {
     errors = Array(repeating: nil, count: surfaces.count)
     errors.withUnsafeMutableBufferPointer { errorSlots in
       let slots = UnsafeSendable(errorSlots)
-      DispatchQueue.concurrentPerform(iterations: toDraw.count) { k in
-        let offset = toDraw[k] - frames.lowerBound
-        do {
-          try renderer.render(at: times[k], into: surfaces[offset])
-          try deliver?(surfaces[offset], toDraw[k])
-        } catch {
-          slots.value[offset] = error
+      // `workers` lanes, each drawing every lanes-th frame: no more threads than asked.
+      let lanes = min(workers, toDraw.count)
+      DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+        for k in stride(from: lane, to: toDraw.count, by: lanes) {
+          let offset = toDraw[k] - frames.lowerBound
+          do {
+            try renderer.render(at: times[k], into: surfaces[offset])
+            try deliver?(surfaces[offset], toDraw[k])
+          } catch {
+            slots.value[offset] = error
+          }
         }
       }
     }

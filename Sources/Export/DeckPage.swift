@@ -63,10 +63,11 @@ public enum DeckPage {
         const hud = document.getElementById("hud");
         let current = 0;
         let phase = "start";  // "start": not played yet, "playing", "end": holding the last frame
+        let request = 0;      // counts show() calls, so a late promise or event of an earlier one is ignored
         let hudTimer = 0;
 
-        function showHud(text) {
-          hud.innerHTML = text;
+        function showHud(text, markup) {
+          if (markup) { hud.innerHTML = markup; } else { hud.textContent = text; }
           hud.classList.remove("quiet");
           clearTimeout(hudTimer);
           hudTimer = setTimeout(() => hud.classList.add("quiet"), 2500);
@@ -76,14 +77,22 @@ public enum DeckPage {
         }
         function atEnd(video) {
           video.pause();
-          if (isFinite(video.duration)) { video.currentTime = video.duration; }
-          else { video.addEventListener("loadedmetadata", () => { video.currentTime = video.duration; }, { once: true }); }
+          const mine = request;
+          const seek = () => { if (mine === request) { video.currentTime = video.duration; } };
+          if (isFinite(video.duration)) { seek(); } else { video.addEventListener("loadedmetadata", seek, { once: true }); }
         }
         function show(index, how) {
+          request += 1;
+          const mine = request;
           slides.forEach((video, k) => { if (k !== index) { video.pause(); } });
           current = index;
           const video = slides[index];
-          if (how === "play") { video.currentTime = 0; phase = "playing"; video.play().catch(() => { phase = "start"; }); }
+          if (how === "play") {
+            video.currentTime = 0;
+            phase = "playing";
+            // A play() cut short by a pause (the next key press) rejects; only the latest counts.
+            video.play().catch(() => { if (mine === request && phase === "playing") { phase = "start"; } });
+          }
           else if (how === "end") { atEnd(video); phase = "end"; }
           else { video.pause(); video.currentTime = 0; phase = "start"; }
           slides.forEach((other, k) => other.classList.toggle("current", k === index));
@@ -106,7 +115,7 @@ public enum DeckPage {
         }
         slides.forEach((video, k) => video.addEventListener("ended", () => { if (k === current) { phase = "end"; } }));
         document.addEventListener("keydown", (event) => {
-          if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+          if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) { return; }
           switch (event.key) {
             case "ArrowRight": case "ArrowDown": case "PageDown": case " ": case "Enter": next(); break;
             case "ArrowLeft": case "ArrowUp": case "PageUp": case "Backspace": back(); break;
@@ -118,11 +127,15 @@ public enum DeckPage {
           event.preventDefault();
         });
         document.addEventListener("click", next);
+        window.addEventListener("hashchange", () => {
+          const asked = parseInt(location.hash.slice(1), 10);
+          if (asked >= 1 && asked <= slides.length && asked !== current + 1) { show(asked - 1, "end"); }
+        });
         const asked = parseInt(location.hash.slice(1), 10);
         if (asked >= 1 && asked <= slides.length) { show(asked - 1, "end"); }
         else {
           show(0, "play");
-          showHud("<kbd>\\u2192</kbd> or click: next \\u00b7 <kbd>\\u2190</kbd> back \\u00b7 <kbd>F</kbd> full screen");
+          showHud("", "<kbd>\\u2192</kbd> or click: next \\u00b7 <kbd>\\u2190</kbd> back \\u00b7 <kbd>F</kbd> full screen");
         }
       })();
       </script>

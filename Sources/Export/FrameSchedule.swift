@@ -1,12 +1,16 @@
+import Reel
+
 /// Which frames of a clip a render draws: how many, the number each one carries (the
 /// frame's index in the whole clip, which names its PNG file), and its time.
 ///
 /// Frame k of a clip is at k / rate whichever process draws it, so a range rendered on its
 /// own is the same frames, byte for byte, as that part of a whole render.
 public struct FrameSchedule: Sendable, Equatable {
+  /// Frames per second: frame k is at k / rate.
   public let rate: FrameRate
   /// The number of the first frame.
   public let first: Int
+  /// How many frames are drawn.
   public let count: Int
   /// The time of the last frame when it must be exactly a section's end rather than on
   /// the rate's grid (so a section's clip stops on its slide).
@@ -19,16 +23,17 @@ public struct FrameSchedule: Sendable, Equatable {
     self.lastTime = lastTime
   }
 
-  /// Every frame of a clip `duration` seconds long: duration × rate of them, rounded.
-  public static func whole(duration: Double, rate: FrameRate) -> FrameSchedule {
-    FrameSchedule(rate: rate, count: max(1, Int((duration * rate.value).rounded())))
+  /// Every frame of `timeline`'s clip: duration × rate of them, rounded.
+  public static func whole(of timeline: Timeline, rate: FrameRate) -> FrameSchedule {
+    FrameSchedule(rate: rate, count: timeline.frameCount(rate: rate.value))
   }
 
   /// The frames from `start` to `end` seconds: those on the grid in between, and a last
-  /// one at exactly `end`.
+  /// one at exactly `end`. A span shorter than a frame is that one last frame.
   public static func span(from start: Double, to end: Double, rate: FrameRate) -> FrameSchedule {
     let first = Int((start * rate.value - 1e-9).rounded(.up))
-    let last = max(first, Int((end * rate.value + 1e-9).rounded(.down)))
+    let last = Int((end * rate.value + 1e-9).rounded(.down))
+    guard last >= first else { return FrameSchedule(rate: rate, first: last + 1, count: 1, lastTime: end) }
     let onGrid = abs(rate.time(ofFrame: last) - end) < 1e-9
     return FrameSchedule(rate: rate, first: first, count: last - first + (onGrid ? 1 : 2), lastTime: end)
   }

@@ -22,7 +22,8 @@ public enum HTML {
   /// then escaped for HTML.
   public static func link(_ relativePath: String) -> String {
     let encoded = relativePath.split(separator: "/", omittingEmptySubsequences: false).map {
-      String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "?", "#", ";"]))
+      // `:` too: a first part `lecture:1` would read as a URL scheme.
+      String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "?", "#", ";", ":"]))
         ?? String($0)
     }
     return escape(encoded.joined(separator: "/"))

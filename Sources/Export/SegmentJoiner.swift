@@ -35,6 +35,7 @@ public struct SegmentJoiner {
         ("frame rate", first.rate, probe.rate), ("codec", first.codec, probe.codec),
         ("pixel format", first.pixelFormat, probe.pixelFormat), ("container", first.container, probe.container),
         ("clip", first.label?.name ?? "", probe.label?.name ?? ""),
+        ("options (a digest)", first.label?.options ?? "", probe.label?.options ?? ""),
         ("clip length", "\(first.label?.total ?? 0) frames", "\(probe.label?.total ?? 0) frames"),
       ].filter { $0.1 != $0.2 }
       if let (what, mine, theirs) = differences.first {

@@ -40,11 +40,13 @@ public struct SegmentProbe: Sendable, Equatable {
       let codec = stream["codec_name"] as? String, let width = stream["width"] as? Int,
       let height = stream["height"] as? Int
     else { throw ExportError.joinRefused("\(path): not a video file ffprobe can read") }
-    let tags = (json["format"] as? [String: Any])?["tags"] as? [String: Any]
+    // MP4 keeps the tag as `comment`; Matroska (WebM) writes it as `COMMENT`.
+    let tags = (json["format"] as? [String: Any])?["tags"] as? [String: Any] ?? [:]
+    let comment = tags.first { $0.key.lowercased() == "comment" }?.value as? String
     return SegmentProbe(
       path: path, codec: codec, width: width, height: height, rate: stream["r_frame_rate"] as? String ?? "?",
       pixelFormat: stream["pix_fmt"] as? String ?? "?", container: (path as NSString).pathExtension.lowercased(),
-      label: (tags?["comment"] as? String).flatMap(SegmentLabel.init))
+      label: comment.flatMap(SegmentLabel.init))
   }
 }
 

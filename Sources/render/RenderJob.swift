@@ -9,6 +9,8 @@ struct RenderJob {
   let settings: RenderSettings
   let paths: OutputPaths
   let cleanup: CleanupRegistry
+  /// The `ClipIdentity` of this render's options, for a segment's label.
+  var clipIdentity = ""
 
   func renderStill(at still: StillTime) throws {
     let duration = renderer.timeline.duration
@@ -39,7 +41,7 @@ struct RenderJob {
       format.needsFFmpeg ? try FFmpeg.locate(explicit: settings.ffmpeg, stallTimeout: settings.ffmpegTimeout) : nil
     try paths.createFolder(cleanup: cleanup)
     if let note = settings.rateNote, !settings.quiet { StandardError.write("note: \(note)\n") }
-    let whole = FrameSchedule.whole(duration: renderer.timeline.duration, rate: settings.rate)
+    let whole = FrameSchedule.whole(of: renderer.timeline, rate: settings.rate)
     let schedule = range.map(whole.frames) ?? whole
     let exporter = ClipExporter(renderer: renderer, schedule: schedule, workers: settings.threads)
     let output = range.map { format == .png ? paths.frames : paths.segment(format, frames: $0) } ?? paths.clip(format)
@@ -49,7 +51,11 @@ struct RenderJob {
         width: renderer.width, height: renderer.height, rate: settings.rate, format: format,
         transparent: renderer.transparent)
       if let range {
-        arguments.comment = SegmentLabel(name: paths.scene, frames: range, total: whole.count).description
+        arguments.comment =
+          SegmentLabel(
+            name: paths.scene, frames: range, total: whole.count,
+            options: clipIdentity
+          ).description
       }
       if format == .gif {
         arguments.palette = try GIFPalette.make(for: exporter, beside: output, ffmpeg: ffmpeg, cleanup: cleanup)

@@ -29,7 +29,7 @@ struct RenderPlan {
 
   init(options: RenderOptions, settings: RenderSettings, timeline: Timeline) throws {
     paths = OutputPaths(root: options.output, scene: settings.name)
-    let clipFrames = FrameSchedule.whole(duration: timeline.duration, rate: settings.rate).count
+    let clipFrames = FrameSchedule.whole(of: timeline, rate: settings.rate).count
     if let still = options.still {
       mode = .still(still)
       frames = 1

@@ -36,7 +36,8 @@ struct SceneCommand<Scene: ReelScene>: ParsableCommand, PlannableRender {
       let job = RenderJob(
         renderer: FrameRenderer(
           timeline: timeline, width: settings.width, height: settings.height, transparent: render.transparent),
-        settings: settings, paths: plan.paths, cleanup: cleanup)
+        settings: settings, paths: plan.paths, cleanup: cleanup,
+        clipIdentity: ClipIdentity.digest(of: Array(CommandLine.arguments.dropFirst())))
       switch plan.mode {
       case .still(let still): try job.renderStill(at: still)
       case .slides(let kinds): try job.renderSlides(kinds)

@@ -38,7 +38,10 @@ import Testing
     let file = folder.appendingPathComponent("commands.sh")
     try Data(("set -euo pipefail\n" + script).utf8).write(to: file)
     let path = "\(tools.path):\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"
-    let variables = (["PATH": path].merging(environment) { $1 }).map { "\($0.key)=\($0.value)" }
+    // A login shell always sets SHELL; without it GNU parallel over ssh runs nothing and
+    // still exits 0 (CI machines may start the tests without it).
+    let login = ["PATH": path, "SHELL": "/bin/bash"]
+    let variables = (login.merging(environment) { $1 }).map { "\($0.key)=\($0.value)" }
     return try ExternalTool.run("env", ["-C", folder.path] + variables + ["bash", file.path])
   }
 

@@ -62,18 +62,28 @@ final class BatchJob: @unchecked Sendable {
     }
   }
 
-  /// The render ended with `status` (its exit status, or 128 + a signal).
-  func finish(exitStatus: Int32) {
+  /// The render ended with `status` (its exit status, or 128 + a signal); `interrupted`
+  /// when the batch itself was interrupted and told it to stop.
+  func finish(exitStatus: Int32, interrupted: Bool = false) {
     lock.withLock {
       state.seconds = state.started.map { Date().timeIntervalSince($0) } ?? 0
       switch exitStatus {
       case 0:
         state.status = .done
         state.done = state.total
-      case 129...159: state.status = .interrupted
+      case _ where interrupted: state.status = .interrupted
+      case 129...159 where lastError == nil:
+        state.status = .failed("render ended by signal \(exitStatus - 128) (\(Self.signalName(exitStatus - 128)))")
       default: state.status = .failed(lastError ?? "render exited with status \(exitStatus)")
       }
     }
+  }
+
+  static func signalName(_ signal: Int32) -> String {
+    [
+      SIGKILL: "killed, perhaps out of memory", SIGSEGV: "a crash", SIGILL: "a crash", SIGTRAP: "a crash",
+      SIGABRT: "aborted", SIGTERM: "terminated", SIGINT: "interrupted",
+    ][signal] ?? "a signal"
   }
 
   /// The outputs as the render recorded them, for done and skipped jobs.

@@ -76,7 +76,7 @@ final class BatchRunner {
       }
       child.reap()
       cleanup.untrack(child)
-      job.finish(exitStatus: status)
+      job.finish(exitStatus: status, interrupted: cleanup.isAborted)
       ended.signal()
     }
     return true
