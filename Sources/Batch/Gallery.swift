@@ -111,7 +111,8 @@ public struct Gallery {
   /// The poster of `clip` (relative to the root), made if missing or older than the clip.
   private func poster(for clip: String) -> String? {
     guard let ffmpeg else { return nil }
-    let relative = ".gallery/" + clip.replacingOccurrences(of: "/", with: "--") + ".png"
+    // Named by a digest of the clip's path: one poster per clip, whatever its name.
+    let relative = ".gallery/" + SHA256.hex(clip).prefix(24) + ".png"
     let poster = (root as NSString).appendingPathComponent(relative)
     let source = (root as NSString).appendingPathComponent(clip)
     if let made = Self.modified(poster), let changed = Self.modified(source), made >= changed { return relative }

@@ -17,9 +17,11 @@ public struct OutputRecord: Codable, Sendable, Equatable {
   public let files: [File]
 
   /// The record of `outputs` (absolute or relative paths, inside `folder`) made with `key`.
+  /// An output that is a folder (a PNG sequence) is recorded file by file, so a frame
+  /// edited or deleted inside it is noticed.
   public init(key: String, outputs: [String], folder: String) throws {
     self.key = key
-    self.files = try outputs.sorted().map { path in
+    self.files = try outputs.flatMap(Self.filesUnder).sorted().map { path in
       guard let file = Self.file(path, folder: folder) else {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: path])
       }
@@ -40,6 +42,8 @@ public struct OutputRecord: Codable, Sendable, Equatable {
     files.map { (folder as NSString).appendingPathComponent($0.path) }
   }
 
+  /// The record stored at `path`, or nil when there is none or it cannot be read (a
+  /// record from an older Reel, a file cut short): either way the job renders again.
   public static func read(_ path: String) -> OutputRecord? {
     guard let data = FileManager.default.contents(atPath: path) else { return nil }
     return try? JSONDecoder().decode(OutputRecord.self, from: data)
@@ -50,6 +54,19 @@ public struct OutputRecord: Codable, Sendable, Equatable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     return try encoder.encode(self)
+  }
+
+  /// `path` itself, or the files inside it when it is a folder.
+  private static func filesUnder(_ path: String) -> [String] {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+      return [path]
+    }
+    let names = (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? []
+    return names.map { (path as NSString).appendingPathComponent($0) }.filter { file in
+      var isFolder: ObjCBool = false
+      return FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) && !isFolder.boolValue
+    }
   }
 
   private static func file(_ path: String, folder: String) -> File? {

@@ -21,6 +21,8 @@ public enum DeckPage {
     }
   }
 
+  /// The page for `entries`, in the theme's colours; `aspect` (width / height) keeps the
+  /// clips' shape in any window.
   public static func html(title: String, entries: [Entry], background: Color, ink: Color, aspect: Double) -> String {
     let videos = entries.enumerated().map { index, entry in
       """

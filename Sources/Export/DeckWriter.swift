@@ -52,14 +52,11 @@ public struct DeckWriter {
       try exporter.export(to: sink, cleanup: cleanup) { progress(done + $0) }
       done += exporter.frameCount
     }
-    removeStaleClips()
-    let folder = (paths.deckClips as NSString).lastPathComponent
+    Slide.removeStale("mp4", in: paths.deckClips, keeping: slides)
+    let folder = paths.folder + "/"
     let page = DeckPage.html(
       title: paths.scene,
-      entries: slides.map {
-        DeckPage.Entry(
-          clip: "\(folder)/\(($0.stem as NSString).appendingPathExtension("mp4") ?? $0.stem)", title: $0.title)
-      },
+      entries: slides.map { DeckPage.Entry(clip: String(paths.deckClip($0).dropFirst(folder.count)), title: $0.title) },
       background: background, ink: ink, aspect: Double(renderer.width) / Double(renderer.height))
     let temporary = try cleanup.temporary(for: paths.deckPage)
     do {
@@ -69,13 +66,5 @@ public struct DeckWriter {
     }
     try cleanup.commit(temporary, to: paths.deckPage)
     return paths.deckPage
-  }
-
-  private func removeStaleClips() {
-    let current = Set(slides.map { "\($0.stem).mp4" })
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.deckClips)) ?? []
-    for name in names where name.hasSuffix(".mp4") && !current.contains(name) && name.first?.isNumber == true {
-      try? FileManager.default.removeItem(atPath: (paths.deckClips as NSString).appendingPathComponent(name))
-    }
   }
 }

@@ -49,19 +49,3 @@ public struct SegmentProbe: Sendable, Equatable {
       label: comment.flatMap(SegmentLabel.init))
   }
 }
-
-/// Finds `ffprobe`: beside the ffmpeg a render would run, else on `PATH`.
-public enum FFprobeLocator {
-  public static func find(besides ffmpeg: String, environment: [String: String] = ProcessInfo.processInfo.environment)
-    throws -> String
-  {
-    let sibling = ((ffmpeg as NSString).deletingLastPathComponent as NSString).appendingPathComponent("ffprobe")
-    if FFmpegLocator.isExecutableFile(sibling) { return sibling }
-    for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    where FFmpegLocator.isExecutableFile("\(folder)/ffprobe") {
-      return "\(folder)/ffprobe"
-    }
-    throw ExportError.joinRefused(
-      "ffprobe is not installed or not on PATH; it comes with ffmpeg: sudo apt-get install ffmpeg")
-  }
-}

@@ -1,3 +1,4 @@
+import Foundation
 import Reel
 
 /// One slide: the picture at the end of a section, just before the next one starts.
@@ -25,6 +26,16 @@ public struct Slide: Sendable, Equatable {
       return Slide(
         number: index + 1, title: section.name, start: section.start, end: section.end,
         stem: "\(padded)-\(fileName(section.name))")
+    }
+  }
+
+  /// Deletes the numbered `.ext` files in `folder` that are none of `slides`' (a section
+  /// renamed or removed since the last render), so the folder shows only the deck it holds.
+  static func removeStale(_ ext: String, in folder: String, keeping slides: [Slide]) {
+    let current = Set(slides.map { "\($0.stem).\(ext)" })
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for name in names where name.hasSuffix(".\(ext)") && !current.contains(name) && name.first?.isNumber == true {
+      try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
     }
   }
 

@@ -34,7 +34,7 @@ public struct SlideWriter {
         try PNG.write(surface, to: temporary, opaque: !renderer.transparent)
       }
     }
-    removeStale(extension: "png")
+    Slide.removeStale("png", in: paths.slides, keeping: slides)
     return written
   }
 
@@ -49,7 +49,7 @@ public struct SlideWriter {
         try document.finish()
       }
     }
-    removeStale(extension: "svg")
+    Slide.removeStale("svg", in: paths.slides, keeping: slides)
     return written
   }
 
@@ -73,14 +73,5 @@ public struct SlideWriter {
     try body(temporary)
     try cleanup.commit(temporary, to: final)
     return final
-  }
-
-  /// Deletes slides of this kind that the deck no longer has (a section renamed or removed).
-  private func removeStale(extension ext: String) {
-    let current = Set(slides.map { "\($0.stem).\(ext)" })
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.slides)) ?? []
-    for name in names where name.hasSuffix(".\(ext)") && !current.contains(name) && name.first?.isNumber == true {
-      try? FileManager.default.removeItem(atPath: (paths.slides as NSString).appendingPathComponent(name))
-    }
   }
 }

@@ -35,7 +35,9 @@ struct JoinSegments: ParsableCommand {
       defer { cleanup.finish() }
       let interrupts = InterruptHandler(cleanup: cleanup)
       defer { withExtendedLifetime(interrupts) {} }
-      let ffmpeg = try FFmpeg.locate(explicit: ffmpeg)
+      // Joining copies packets from files, nothing is piped: a long clip may take ffmpeg
+      // minutes to finish, which is not a stall (Ctrl-C still stops it).
+      let ffmpeg = try FFmpeg.locate(explicit: ffmpeg, stallTimeout: 1e7)
       let joiner = SegmentJoiner(
         ffmpeg: ffmpeg, ffprobe: try FFprobeLocator.find(besides: ffmpeg.path), cleanup: cleanup)
       let folder = (output as NSString).deletingLastPathComponent

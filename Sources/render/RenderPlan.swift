@@ -26,6 +26,12 @@ struct RenderPlan {
   let frames: Int
   /// Pixels drawn, for scheduling the biggest jobs first.
   let cost: Double
+  /// Names the kind of output in the record's file name, so records of different kinds of
+  /// output of one name do not overwrite each other.
+  let modeTag: String
+  /// The files (or, for slides, file patterns) this render writes: two jobs of a batch that
+  /// share one would overwrite each other.
+  let outputs: Set<String>
 
   init(options: RenderOptions, settings: RenderSettings, timeline: Timeline) throws {
     paths = OutputPaths(root: options.output, scene: settings.name)
@@ -57,11 +63,8 @@ struct RenderPlan {
     }
     cost = Double(frames) * Double(settings.width * settings.height)
     modeTag = Self.tag(mode, format: settings.format)
+    outputs = Self.outputs(mode, format: settings.format, paths: paths)
   }
-
-  /// Names the kind of output in the record's file name, so records of different kinds of
-  /// output of one name do not overwrite each other.
-  let modeTag: String
 
   private static func tag(_ mode: Mode, format: OutputFormat) -> String {
     switch mode {
@@ -72,6 +75,24 @@ struct RenderPlan {
       return "slides-" + SlideKinds.Kind.allCases.filter(kinds.contains).map(\.rawValue).joined(separator: "+")
     case .frames(let range): return "\(format.rawValue)-frames-\(range.lowerBound)-\(range.upperBound)"
     case .nothing: return "nothing"
+    }
+  }
+
+  private static func outputs(_ mode: Mode, format: OutputFormat, paths: OutputPaths) -> Set<String> {
+    let pattern = { (ext: String) in (paths.slides as NSString).appendingPathComponent("*.\(ext)") }
+    switch mode {
+    case .clip: return [format == .png ? paths.frames : paths.clip(format)]
+    case .still: return [(paths.folder as NSString).appendingPathComponent(Self.tag(mode, format: format))]
+    case .slides(let kinds):
+      var outputs: Set<String> = []
+      if kinds.contains(.png) { outputs.insert(pattern("png")) }
+      if kinds.contains(.svg) { outputs.insert(pattern("svg")) }
+      if kinds.contains(.pdf) { outputs.insert(paths.slidesPDF) }
+      if kinds.contains(.html) { outputs.formUnion([paths.deckPage, paths.deckClips]) }
+      return outputs
+    case .frames(let range):
+      return [format == .png ? paths.frames + "/\(range)" : paths.segment(format, frames: range)]
+    case .nothing: return []
     }
   }
 

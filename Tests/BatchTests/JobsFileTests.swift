@@ -41,6 +41,12 @@ import Testing
     #expect(json.jobs.map(\.arguments) == [["softmax", "--slides=png,html"]])
   }
 
+  /// YAML 1.1 reads `no`, `on` and `off` as booleans; a name is a name all the same.
+  @Test func wordsThatLookBooleanStayWords() throws {
+    let file = try JobsFile.parse("- scene: softmax\n  name: no\n  labels: [on, off]\n", path: "a.yaml")
+    #expect(file.jobs.map(\.arguments) == [["softmax", "--name=no", "--labels=on,off"]])
+  }
+
   @Test(arguments: [
     ("jobs:\n  - scene: softmax\n    fps: [30\n", "a.yaml:4: not valid YAML"),
     ("jobs:\n  - name: x\n", "a.yaml:2: this job has no 'scene:'"),

@@ -24,4 +24,19 @@ import Testing
     try FileManager.default.removeItem(atPath: slide)
     #expect(!read.isCurrent(key: "k1", folder: folder))
   }
+
+  @Test func aFolderIsRecordedFileByFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-record-\(UUID().uuidString)").path
+    let frames = folder + "/frames"
+    try FileManager.default.createDirectory(atPath: frames, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for index in 1...3 {
+      try Data("frame \(index)".utf8).write(to: URL(fileURLWithPath: frames + "/frame-0000\(index).png"))
+    }
+    let record = try OutputRecord(key: "k", outputs: [frames], folder: folder)
+    #expect(record.files.map(\.path) == (1...3).map { "frames/frame-0000\($0).png" })
+    #expect(record.isCurrent(key: "k", folder: folder))
+    try FileManager.default.removeItem(atPath: frames + "/frame-00002.png")
+    #expect(!record.isCurrent(key: "k", folder: folder))
+  }
 }

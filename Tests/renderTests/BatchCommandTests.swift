@@ -102,7 +102,11 @@ import Testing
     ("jobs:\n  - scene: softmax\n    fps: [30\n", "course.yaml:4: not valid YAML"),
     (
       "jobs:\n  - scene: softmax\n  - scene: softmax\n",
-      "course.yaml:3: job 'softmax' writes the same outputs as the job at"
+      "course.yaml:3: job 'softmax' writes softmax/softmax.mp4 as the job at"
+    ),
+    (
+      "jobs:\n  - scene: softmax\n    slides: [png, pdf]\n  - scene: softmax\n    slides: [pdf]\n",
+      "course.yaml:4: job 'softmax' writes softmax/softmax-slides.pdf as the job at"
     ),
   ])
   func badJobsFilesAreRefusedBeforeAnythingRenders(_ text: String, _ message: String) throws {

@@ -100,10 +100,10 @@ enum HeadlessChromium {
       """
     try Data(html.utf8).write(to: harness)
     // Should Chromium dump the page before the harness finished (virtual time does not
-    // wait for media on a busy machine), the run is repeated, up to three times.
+    // wait for media on a busy machine), the run is repeated, up to five times.
     var result = ExternalTool.Output(status: -1, stdout: "", stderr: "")
     var text = "pending"
-    for attempt in 1...3 where text == "pending" {
+    for attempt in 1...5 where text == "pending" {
       result = try ExternalTool.run(
         "chromium",
         [

@@ -78,21 +78,45 @@ import Testing
     }
   }
 
+  @Test func webMPartsJoinToo() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let statuses = Self.runConcurrently(
+      (1...2).map {
+        ["attention-heatmap", "--format", "webm", "--part", "\($0)/2", "--output", output.path] + Self.tiny
+      })
+    #expect(statuses == [0, 0])
+    let folder = output.appendingPathComponent("attention-heatmap")
+    let segments = RenderCommand.files(in: folder).filter { $0.contains("-frames-") }
+    #expect(segments.count == 2)
+    let joined = output.appendingPathComponent("joined.webm").path
+    let result = try RenderCommand.run(
+      ["join"] + segments.map { folder.appendingPathComponent($0).path } + ["-o", joined])
+    #expect(result.status == 0, "\(result.stderr)")
+    let probe = try VideoProbe(joined)
+    #expect(probe["nb_read_frames"] == "118" && probe["codec_name"] == "vp9", "\(probe.fields)")
+  }
+
   @Test func joinRefusesSegmentsThatDoNotFit() throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
     let renders: [[String]] = [
       ["--frames", "0-39"], ["--frames", "40-79"], ["--frames", "35-117"], ["--frames", "80-117"],
       ["--frames", "80-117", "--resolution", "320x180", "--name", "big"],
+      // Another seed, in another folder under the same name.
+      ["--frames", "80-117", "--seed", "7", "--output", output.appendingPathComponent("seeded").path],
     ]
     let statuses = Self.runConcurrently(
       renders.map { ["attention-heatmap", "--output", output.path] + Self.tiny + $0 })
-    #expect(statuses == [0, 0, 0, 0, 0])
+    #expect(statuses == [0, 0, 0, 0, 0, 0])
     let folder = output.appendingPathComponent("attention-heatmap")
     func segment(_ first: Int, _ last: Int) -> String {
       folder.appendingPathComponent(String(format: "attention-heatmap-frames-%05d-%05d.mp4", first, last)).path
     }
     let big = output.appendingPathComponent("big/big-frames-00080-00117.mp4").path
+    let seeded = output.appendingPathComponent(
+      "seeded/attention-heatmap/attention-heatmap-frames-00080-00117.mp4"
+    ).path
     let joined = output.appendingPathComponent("joined.mp4").path
     let cases: [([String], String)] = [
       ([segment(0, 39), segment(80, 117)], "frames 40-79 are missing between"),
@@ -100,6 +124,7 @@ import Testing
       ([segment(0, 39), segment(40, 79)], "frames 80-117 are missing at the end (the clip has 118 frames"),
       ([segment(40, 79), segment(80, 117)], "frames 0-39 are missing before"),
       ([segment(0, 39), segment(40, 79), big], "size 320x180, not 160x90"),
+      ([segment(0, 39), segment(40, 79), seeded], "options (a digest)"),
       ([segment(0, 39), output.appendingPathComponent("nothing.mp4").path], "nothing.mp4: no such file"),
     ]
     for (segments, message) in cases {
@@ -117,6 +142,7 @@ import Testing
       (["--frames", "9-3"], "the first no larger than the last"),
       (["--frames", "0-9", "--part", "1/2"], "use one of them"),
       (["--part", "3/2"], "1 ≤ K ≤ N"),
+      (["--part", "1/100000000000000000"], "1 ≤ K ≤ N ≤ 100000"),
       (["--frames", "0-9", "--format", "gif"], "a GIF cannot be joined"),
       (["--frames", "0-9", "--at", "1"], "use one of them"),
     ]

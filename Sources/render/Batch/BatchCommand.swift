@@ -162,13 +162,15 @@ struct BatchCommand: ParsableCommand {
   static func checkDistinctOutputs(_ jobs: [BatchJob]) throws {
     var seen: [String: BatchJob] = [:]
     for job in jobs {
-      guard let path = job.plan?.recordPath else { continue }
-      if let first = seen[path] {
-        throw CLIError.usage(
-          "\(job.place): job '\(job.spec.name)' writes the same outputs as the job at \(first.place); give one of them another 'name:'"
-        )
+      for output in job.plan?.outputs.sorted() ?? [] {
+        if let first = seen[output], let root = job.plan?.paths.folder {
+          let shown = output.dropFirst((root as NSString).deletingLastPathComponent.count + 1)
+          throw CLIError.usage(
+            "\(job.place): job '\(job.spec.name)' writes \(shown) as the job at \(first.place) does; give one of them another 'name:'"
+          )
+        }
+        seen[output] = job
       }
-      seen[path] = job
     }
   }
 }
