@@ -6,5 +6,6 @@
 #include <pango/pangocairo.h>
 #include <png.h>
 #include <hb.h>
+#include <hb-ot.h>
 #include <fontconfig/fontconfig.h>
 #endif

@@ -8,6 +8,8 @@ public enum CanvasError: Error, CustomStringConvertible, Equatable {
   case invalidSize(width: Int, height: Int)
   /// libpng could not read or write an image.
   case png(String)
+  /// The math font is missing or has no OpenType MATH table.
+  case mathFont(String)
 
   public var description: String {
     switch self {
@@ -15,6 +17,7 @@ public enum CanvasError: Error, CustomStringConvertible, Equatable {
     case .invalidSize(let width, let height):
       return "cannot draw a \(width)x\(height) image; width and height must be 1 to 32767 pixels"
     case .png(let message): return message
+    case .mathFont(let message): return message
     }
   }
 
