@@ -22,6 +22,7 @@ let package = Package(
     .target(name: "CProcess"),
     .target(name: "Canvas", dependencies: ["CCairo"]),
     .target(name: "Reel", dependencies: ["Canvas"]),
+    .target(name: "MathType", dependencies: ["Canvas"]),
     .target(name: "Export", dependencies: ["Canvas", "Reel", "CProcess"]),
     .target(name: "Batch", dependencies: ["Export", "Canvas", .product(name: "Yams", package: "Yams")]),
     .target(
@@ -40,6 +41,7 @@ let package = Package(
     .executableTarget(name: "engine-bench", dependencies: ["Reel", "Canvas"], path: "Benchmarks/EngineBench"),
     .testTarget(name: "TensorMathTests", dependencies: ["TensorMath"]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+    .testTarget(name: "MathTypeTests", dependencies: ["MathType", "Canvas"]),
     .testTarget(name: "ReelTests", dependencies: ["Reel", "Canvas"]),
     .testTarget(
       name: "ScenesTests", dependencies: ["Scenes", "Reel", "Canvas", "Export", "TensorMath"], exclude: ["Golden"]),

@@ -1,0 +1,77 @@
+import Canvas
+
+/// A laid-out piece of a formula: TeX's box with width, height above the baseline and depth
+/// below it, holding glyphs and rules placed relative to its origin (on the baseline at the
+/// left edge). Font units, y up.
+public struct MathBox: Sendable {
+  public var width: Double = 0
+  public var height: Double = 0
+  public var depth: Double = 0
+  public var shapes: [MathShape] = []
+
+  public init(width: Double = 0, height: Double = 0, depth: Double = 0, shapes: [MathShape] = []) {
+    self.width = width
+    self.height = height
+    self.depth = depth
+    self.shapes = shapes
+  }
+
+  /// Puts `box` with its origin at (`x`, `y`) and grows this box to hold it.
+  mutating func place(_ box: MathBox, x: Double, y: Double) {
+    shapes += box.shapes.map { $0.offset(x: x, y: y) }
+    height = max(height, y + box.height)
+    depth = max(depth, box.depth - y)
+    width = max(width, x + box.width)
+  }
+
+  /// Appends `box` at the right end, `y` above the baseline.
+  mutating func append(_ box: MathBox, y: Double = 0) {
+    let x = width
+    place(box, x: x, y: y)
+    width = x + box.width
+  }
+
+  /// This box moved by (`x`, `y`), same size.
+  func offset(x: Double, y: Double) -> MathBox {
+    MathBox(
+      width: width, height: height + y, depth: depth - y, shapes: shapes.map { $0.offset(x: x, y: y) })
+  }
+
+  /// Every shape stamped with `color` (when it has none) and inside `parts`.
+  func tagged(color: Color?, parts: [String]) -> MathBox {
+    guard color != nil || !parts.isEmpty else { return self }
+    var copy = self
+    copy.shapes = shapes.map { shape in
+      var shape = shape
+      if shape.color == nil { shape.color = color }
+      if shape.parts.isEmpty { shape.parts = parts }
+      return shape
+    }
+    return copy
+  }
+}
+
+/// One glyph or rule of a laid-out formula.
+public struct MathShape: Sendable {
+  public enum Kind: Sendable {
+    /// A glyph drawn at `scale` (0.7 in scripts), its origin at (x, y).
+    case glyph(MathGlyph, scale: Double)
+    /// A filled rectangle whose bottom-left corner is at (x, y).
+    case rule(width: Double, height: Double)
+  }
+
+  public var kind: Kind
+  public var x: Double
+  public var y: Double
+  /// Set by `\color`; nil means the formula's colour.
+  public var color: Color?
+  /// The `\part` names this shape belongs to, outermost first.
+  public var parts: [String] = []
+
+  func offset(x dx: Double, y dy: Double) -> MathShape {
+    var copy = self
+    copy.x += dx
+    copy.y += dy
+    return copy
+  }
+}

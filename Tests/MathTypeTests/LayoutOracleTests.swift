@@ -1,0 +1,140 @@
+import Canvas
+import MathType
+import Testing
+
+/// Box geometry against TeX's rules with Latin Modern Math's MATH constants, each value
+/// derived by hand in `../shared/MATH-LAYOUT.md` §7 and checked there against LuaTeX.
+/// Font units (1000 per em), y up.
+@Suite struct LayoutOracleTests {
+  static let font = try! MathFont()
+
+  static func box(_ latex: String, display: Bool = false) throws -> MathBox {
+    try Formula(latex, display: display, font: font).box
+  }
+
+  /// The glyph shapes of a box, in order.
+  static func glyphs(_ box: MathBox) -> [(x: Double, y: Double, scale: Double)] {
+    box.shapes.compactMap {
+      if case .glyph(_, let scale) = $0.kind { return ($0.x, $0.y, scale) }
+      return nil
+    }
+  }
+
+  static func rules(_ box: MathBox) -> [(x: Double, y: Double, width: Double, height: Double)] {
+    box.shapes.compactMap {
+      if case .rule(let width, let height) = $0.kind { return ($0.x, $0.y, width, height) }
+      return nil
+    }
+  }
+
+  static func close(_ a: Double, _ b: Double, _ tolerance: Double = 0.15) -> Bool { abs(a - b) <= tolerance }
+
+  @Test func superscriptIsRaisedBySuperscriptShiftUp() throws {
+    let box = try Self.box("x^2")
+    let glyphs = Self.glyphs(box)
+    #expect(Self.close(glyphs[1].y, 363) && glyphs[1].scale == 0.7)
+    #expect(Self.close(box.width, 1026.3) && Self.close(box.height, 827.8))
+  }
+
+  @Test func subscriptIsLoweredAndClashesAreResolved() throws {
+    #expect(Self.close(Self.glyphs(try Self.box("x_2"))[1].y, -247))
+    let both = Self.glyphs(try Self.box("x_2^2"))
+    #expect(Self.close(both[1].y, 363) && Self.close(both[2].y, -261.8))
+    // Cramped (under a radical) and nested scripts.
+    #expect(Self.glyphs(try Self.box("\\sqrt{x^2}")).contains { Self.close($0.y, 289) && $0.scale == 0.7 })
+    let nested = Self.glyphs(try Self.box("x^{2^2}"))
+    #expect(Self.close(nested[2].y - nested[1].y, 254.1) && nested[2].scale == 0.5)
+  }
+
+  @Test func superscriptAfterItalicCorrection() throws {
+    let glyphs = Self.glyphs(try Self.box("K^\\top"))
+    #expect(Self.close(glyphs[1].x, 917))
+  }
+
+  @Test(arguments: [("a+b", 222.2), ("a=b", 277.8), ("a-b", 222.2)])
+  func spacingFollowsTeXsTable(_ latex: String, _ space: Double) throws {
+    let glyphs = Self.glyphs(try Self.box(latex))
+    let a = try #require(Self.font.glyph(for: "\u{1D44E}"))
+    let middle = try #require(Self.font.glyph(for: latex.contains("=") ? "=" : latex.contains("+") ? "+" : "\u{2212}"))
+    #expect(Self.close(glyphs[1].x - Self.font.advance(a), space))
+    #expect(Self.close(glyphs[2].x - glyphs[1].x - Self.font.advance(middle), space))
+  }
+
+  @Test func aPlusBIsAsWideAsInLuaTeX() throws {
+    #expect(Self.close(try Self.box("a+b").width, 2180.4))
+  }
+
+  @Test func binaryOperatorsWithoutTwoOperandsAreOrdinary() throws {
+    #expect(Self.glyphs(try Self.box("-b"))[1].x == Self.font.advance(try #require(Self.font.glyph(for: "\u{2212}"))))
+    let sin = try Self.box("\\sin x")
+    let s = Self.glyphs(sin)
+    let n = try #require(Self.font.glyph(for: "n"))
+    #expect(Self.close(s[3].x - s[2].x - Self.font.advance(n), 166.7))
+  }
+
+  @Test func fractionsInTextAndDisplayStyle() throws {
+    let text = try Self.box("\\frac{a}{b}")
+    let glyphs = Self.glyphs(text)
+    #expect(Self.close(glyphs[0].y, 394) && Self.close(glyphs[1].y, -345))
+    let rule = try #require(Self.rules(text).first)
+    #expect(Self.close(rule.y, 230) && Self.close(rule.height, 40))
+    #expect(Self.close(text.width, 674) && Self.close(text.height, 702.7) && Self.close(text.depth, 352))
+    let display = try Self.box("\\frac{a}{b}", display: true)
+    let d = Self.glyphs(display)
+    #expect(Self.close(d[0].y, 677) && Self.close(d[1].y, -686))
+    #expect(Self.close(display.width, 769) && Self.close(display.height, 1118.9) && Self.close(display.depth, 696.9))
+  }
+
+  @Test func radicalBarCoversExactlyTheRadicand() throws {
+    let box = try Self.box("\\sqrt{x}")
+    let bar = try #require(Self.rules(box).first)
+    #expect(Self.close(bar.y + bar.height, 760.5) && Self.close(box.height, 800.5) && Self.close(box.depth, 239.5))
+    #expect(Self.close(box.width, 1405))
+    let x = Self.glyphs(box)[1]
+    #expect(bar.x == x.x && Self.close(bar.width, 572))
+    #expect(Self.close(try Self.box("\\sqrt{x}", display: true).height, 849.5))
+    #expect(Self.close(try Self.box("\\sqrt[3]{x}").width, 1467.5))
+  }
+
+  @Test func attentionFractionMatchesLuaTeX() throws {
+    let box = try Self.box("\\frac{QK^\\top}{\\sqrt{d_k}}", display: true)
+    #expect(Self.close(box.width, 2548.6, 0.2) && Self.close(box.height, 1504.8, 0.2) && Self.close(box.depth, 1130, 0.2))
+  }
+
+  @Test func limitsStackInDisplayAndAttachInText() throws {
+    let display = try Self.box("\\sum_{i=1}^n", display: true)
+    #expect(Self.close(display.height, 1465.7) && Self.close(display.depth, 1088.8) && Self.close(display.width, 1444))
+    let text = Self.glyphs(try Self.box("\\sum_{i=1}^n"))
+    #expect(Self.close(text[1].y, 500) && Self.close(text[2].y, -450))
+    let integral = Self.glyphs(try Self.box("\\int_0^1", display: true))
+    #expect(Self.close(integral[1].x, 999) && Self.close(integral[1].y, 1111))
+    #expect(Self.close(integral[2].x, 408) && Self.close(integral[2].y, -1061))
+  }
+
+  @Test func delimitersGrowWithTheirContent() throws {
+    let box = try Self.box("\\left(\\frac ab\\right)", display: true)
+    #expect(Self.close(box.width, 1963))
+    #expect(box.height >= 1118.9 && box.depth >= 696.9)
+    let matrix = try Self.box("\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}")
+    #expect(Self.close(matrix.width, 3521, 0.5))
+  }
+
+  @Test func matrixColumnsAlign() throws {
+    let box = try Self.box("\\begin{matrix}a&b\\\\c&d\\end{matrix}")
+    let glyphs = Self.glyphs(box)
+    #expect(Self.close(box.height, 1450) && Self.close(box.depth, 950))
+    // b and d centred in one column, a and c in the other; rows 1200 apart.
+    #expect(Self.close(glyphs[0].y - glyphs[2].y, 1200))
+    let bCentre = glyphs[1].x + 429 / 2.0
+    let dCentre = glyphs[3].x + Self.font.advance(try #require(Self.font.glyph(for: "\u{1D451}"))) / 2
+    #expect(Self.close(bCentre, dCentre, 0.5))
+  }
+
+  @Test func accentsAndBars() throws {
+    let hat = Self.glyphs(try Self.box("\\hat a"))
+    #expect(Self.close(hat[1].x, 551) && Self.close(hat[1].y, 0))
+    #expect(Self.close(Self.glyphs(try Self.box("\\hat b"))[1].y, 244))
+    #expect(Self.close(try Self.box("\\overline{x}").height, 642))
+    #expect(Self.close(try Self.box("\\underline{x}").depth, 211))
+  }
+}
