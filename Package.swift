@@ -34,7 +34,7 @@ let package = Package(
     .executableTarget(
       name: "render",
       dependencies: [
-        "Scenes", "Export", "Reel", "Canvas", "Batch",
+        "Scenes", "Export", "Reel", "Canvas", "Batch", "MathType",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -48,7 +48,8 @@ public struct Formula: Sendable {
       case .glyph(let glyph, let scale):
         let transform = Transform(
           a: unit * scale, b: 0, c: 0, d: unit * scale, tx: shape.x * unit, ty: -shape.y * unit)
-        return Piece(path: font.outline(glyph).applying(transform), color: shape.color, parts: shape.parts, isRule: false)
+        return Piece(
+          path: font.outline(glyph).applying(transform), color: shape.color, parts: shape.parts, isRule: false)
       case .rule(let width, let height):
         let rect = Rect(x: shape.x * unit, y: -(shape.y + height) * unit, width: width * unit, height: height * unit)
         return Piece(path: .rectangle(rect), color: shape.color, parts: shape.parts, isRule: true)
@@ -68,5 +69,18 @@ public struct Formula: Sendable {
     let rects = pieces(size: size).map(\.path.bounds).filter { $0.width > 0 || $0.height > 0 }
     guard let first = rects.first else { return .zero }
     return rects.dropFirst().reduce(first) { $0.union($1) }
+  }
+}
+
+extension Formula {
+  /// Draws the formula with its baseline's left end at `origin`, `size` pixels (or points,
+  /// on a vector page) per em, in `color` where `\color` does not say otherwise.
+  public func draw(on canvas: Canvas, size: Double, origin: Point, color: Color) {
+    canvas.withSavedState {
+      canvas.concatenate(.translation(origin.x, origin.y))
+      for piece in pieces(size: size) {
+        canvas.fill(piece.path, with: .solid(piece.color ?? color))
+      }
+    }
   }
 }

@@ -397,7 +397,8 @@ public struct MathLayout: Sendable {
     let fixedSum = fixed.reduce(0) { $0 + $1.fullAdvance }
     let extenderSum = extenders.reduce(0) { $0 + $1.fullAdvance }
     var repeats = 0
-    if target > fixedSum - overlapMin * Double(fixed.count - 1), extenderSum - overlapMin * Double(extenders.count) > 0 {
+    if target > fixedSum - overlapMin * Double(fixed.count - 1), extenderSum - overlapMin * Double(extenders.count) > 0
+    {
       repeats = max(
         0,
         Int(

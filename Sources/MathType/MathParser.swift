@@ -51,7 +51,9 @@ public struct MathParser {
       case "]" where terminators.contains(.closeBracket):
         return list
       case "&":
-        guard terminators.contains(.cell) else { throw error("'&' is only for columns of a matrix or aligned", at: index) }
+        guard terminators.contains(.cell) else {
+          throw error("'&' is only for columns of a matrix or aligned", at: index)
+        }
         return list
       case "^", "_":
         index += 1
@@ -72,7 +74,9 @@ public struct MathParser {
       case "\\":
         let name = readCommandName()
         if name == "\\" || name == "cr" {
-          guard terminators.contains(.row) else { throw error("'\\\\' starts a new row only in a matrix", at: start, length: 2) }
+          guard terminators.contains(.row) else {
+            throw error("'\\\\' starts a new row only in a matrix", at: start, length: 2)
+          }
           index = start
           return list
         }
@@ -424,8 +428,8 @@ public struct MathParser {
     MathSyntaxError(message, source: source, offset: max(0, offset), length: length)
   }
 
-  /// xcolor's base names, and `#RRGGBB`.
-  static func color(named name: String) -> Color? {
+  /// xcolor's base names (in Reel's tones), and `#RRGGBB`.
+  public static func color(named name: String) -> Color? {
     let names: [String: UInt32] = [
       "red": 0xE53935, "green": 0x2E7D32, "blue": 0x1E63D6, "cyan": 0x00ACC1, "magenta": 0xD81B60,
       "yellow": 0xF9A825, "black": 0x000000, "white": 0xFFFFFF, "gray": 0x808080, "grey": 0x808080,
@@ -434,5 +438,49 @@ public struct MathParser {
     ]
     if let rgb = names[name.lowercased()] { return Color(rgb: rgb) }
     return try? Color(hex: name)
+  }
+
+  /// Every command, environment and character class the parser knows, grouped, for
+  /// `render tex --list-commands`.
+  public static var supportedCommands: String {
+    func line(_ title: String, _ names: [String]) -> String {
+      "\(title):\n" + wrap(names.sorted().map { $0.hasPrefix("\\") || $0.count == 1 ? $0 : "\\" + $0 })
+    }
+    func wrap(_ words: [String]) -> String {
+      var lines: [String] = []
+      var current = " "
+      for word in words {
+        if current.count + word.count + 1 > 88 {
+          lines.append(current)
+          current = " "
+        }
+        current += " " + word
+      }
+      return (lines + [current]).joined(separator: "\n")
+    }
+    let symbols = MathSymbols.symbols
+    func named(_ mathClass: MathClass) -> [String] { symbols.filter { $0.value.1 == mathClass }.map(\.key) }
+    return [
+      line("Letters and symbols", named(.ord)),
+      line("Binary operators", named(.bin) + ["+", "-", "*"]),
+      line("Relations", named(.rel) + ["=", "<", ">", ":"]),
+      line("Delimiters", named(.open) + named(.close) + ["(", ")", "[", "]", "|"]),
+      line("Punctuation", named(.punct) + [",", ";"]),
+      line("Big operators", Array(MathSymbols.bigOperators.keys)),
+      line("Named operators", Array(MathSymbols.namedOperators.keys) + ["operatorname", "operatorname*"]),
+      line("Accents", Array(MathSymbols.accents.keys) + ["overline", "underline", "overbrace", "underbrace"]),
+      line("Alphabets", Array(MathSymbols.alphabets.keys) + ["text", "textrm", "mbox"]),
+      line("Spaces", MathSymbols.spaces.keys.map { "\\" + $0 }),
+      line("Sizes", Array(MathSymbols.bigDelimiters.keys) + ["left", "right"]),
+      line(
+        "Structure",
+        [
+          "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "sqrt", "displaystyle", "textstyle",
+          "scriptstyle", "scriptscriptstyle", "limits", "nolimits", "mathop", "mathbin", "mathrel", "mathord",
+          "mathopen", "mathclose", "mathpunct", "mathinner", "color", "textcolor", "part",
+        ]),
+      "Environments (\\begin{…} … \\end{…}):\n  matrix pmatrix bmatrix Bmatrix vmatrix Vmatrix smallmatrix cases aligned gathered",
+      "Scripts: ^ _ and ' (prime). Parts: \\part{name}{…} names a piece for scenes to colour, move or morph.",
+    ].joined(separator: "\n\n")
   }
 }

@@ -180,7 +180,9 @@ enum MathSymbols {
       if lower { return Unicode.Scalar(0x1D482 + index) }
       return c
     case .blackboard:
-      let holes: [Unicode.Scalar: UInt32] = ["C": 0x2102, "H": 0x210D, "N": 0x2115, "P": 0x2119, "Q": 0x211A, "R": 0x211D, "Z": 0x2124]
+      let holes: [Unicode.Scalar: UInt32] = [
+        "C": 0x2102, "H": 0x210D, "N": 0x2115, "P": 0x2119, "Q": 0x211A, "R": 0x211D, "Z": 0x2124,
+      ]
       if let hole = holes[c] { return Unicode.Scalar(hole) }
       if upper { return Unicode.Scalar(0x1D538 + index) }
       if lower { return Unicode.Scalar(0x1D552 + index) }

@@ -20,10 +20,12 @@ struct Render: ParsableCommand {
         render softmax --slides html           a click-through deck that plays each section
         render batch course.yaml               many renders, cached, on all cores, with a gallery
         render attention-heatmap --part 2/4    one of four frame ranges (then: render join)
+        render tex 'e^{i\\pi}+1=0' -o e.svg    one formula as a PNG, SVG or PDF, no LaTeX needed
         render list                            the scenes, one line each
         render <scene> --help                  a scene's own options
       """,
-    subcommands: [ListScenes.self, BatchCommand.self, JoinSegments.self] + SceneCatalog.all.map { sceneCommand($0) }
+    subcommands: [ListScenes.self, BatchCommand.self, JoinSegments.self, TexCommand.self]
+      + SceneCatalog.all.map { sceneCommand($0) }
   )
 
   /// Parses and runs, turning every failure into one line on stderr and an exit code:

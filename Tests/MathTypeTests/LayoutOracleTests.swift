@@ -98,7 +98,8 @@ import Testing
 
   @Test func attentionFractionMatchesLuaTeX() throws {
     let box = try Self.box("\\frac{QK^\\top}{\\sqrt{d_k}}", display: true)
-    #expect(Self.close(box.width, 2548.6, 0.2) && Self.close(box.height, 1504.8, 0.2) && Self.close(box.depth, 1130, 0.2))
+    #expect(
+      Self.close(box.width, 2548.6, 0.2) && Self.close(box.height, 1504.8, 0.2) && Self.close(box.depth, 1130, 0.2))
   }
 
   @Test func limitsStackInDisplayAndAttachInText() throws {
