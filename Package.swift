@@ -41,10 +41,11 @@ let package = Package(
     .executableTarget(name: "engine-bench", dependencies: ["Reel", "Canvas"], path: "Benchmarks/EngineBench"),
     .testTarget(name: "TensorMathTests", dependencies: ["TensorMath"]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
-    .testTarget(name: "MathTypeTests", dependencies: ["MathType", "Canvas"]),
+    .testTarget(name: "MathTypeTests", dependencies: ["MathType", "Canvas"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ReelTests", dependencies: ["Reel", "Canvas"]),
     .testTarget(
-      name: "ScenesTests", dependencies: ["Scenes", "Reel", "Canvas", "Export", "TensorMath"], exclude: ["Golden"]),
+      name: "ScenesTests", dependencies: ["Scenes", "Reel", "Canvas", "Export", "TensorMath", "MathType"],
+      exclude: ["Golden"]),
     .testTarget(name: "ExportTests", dependencies: ["Export", "Canvas", "Reel"]),
     .testTarget(name: "BatchTests", dependencies: ["Batch", "Export"]),
     .testTarget(name: "renderTests", dependencies: ["render"]),

@@ -25,7 +25,7 @@ enum MathSymbols {
         [
           ("infty", 0x221E), ("nabla", 0x2207), ("ell", 0x2113), ("top", 0x22A4), ("bot", 0x22A5),
           ("prime", 0x2032), ("forall", 0x2200), ("exists", 0x2203), ("emptyset", 0x2205), ("varnothing", 0x2205),
-          ("ldots", 0x2026), ("cdots", 0x22EF), ("dots", 0x2026), ("vdots", 0x22EE), ("ddots", 0x22F1),
+          ("vdots", 0x22EE), ("ddots", 0x22F1),
           ("hbar", 0x210F), ("dagger", 0x2020), ("angle", 0x2220), ("neg", 0xAC), ("lnot", 0xAC), ("|", 0x2016),
           ("Vert", 0x2016), ("vert", 0x7C), ("%", 0x25), ("#", 0x23), ("&", 0x26), ("_", 0x5F), ("$", 0x24),
           ("checkmark", 0x2713), ("triangle", 0x25B3), ("Box", 0x25A1), ("imath", 0x1D6A4), ("jmath", 0x1D6A5),
@@ -56,6 +56,8 @@ enum MathSymbols {
         ]
       ),
       (.punct, [("colon", 0x3A), ("ldotp", 0x2E), ("cdotp", 0x22C5)]),
+      // \ldots and \cdots are \mathinner in LaTeX: a thin space on each side.
+      (.inner, [("ldots", 0x2026), ("cdots", 0x22EF), ("dots", 0x2026)]),
       (
         .open,
         [
