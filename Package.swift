@@ -48,6 +48,6 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(name: "ExportTests", dependencies: ["Export", "Canvas", "Reel"]),
     .testTarget(name: "BatchTests", dependencies: ["Batch", "Export"]),
-    .testTarget(name: "renderTests", dependencies: ["render"]),
+    .testTarget(name: "renderTests", dependencies: ["render", "Canvas"]),
   ]
 )
