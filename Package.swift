@@ -39,6 +39,7 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "engine-bench", dependencies: ["Reel", "Canvas"], path: "Benchmarks/EngineBench"),
+    .executableTarget(name: "math-bench", dependencies: ["MathType", "Canvas"], path: "Benchmarks/MathBench"),
     .testTarget(name: "TensorMathTests", dependencies: ["TensorMath"]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
     .testTarget(name: "MathTypeTests", dependencies: ["MathType", "Canvas"], resources: [.copy("Fixtures")]),

@@ -14,7 +14,8 @@ import Testing
     return try! String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
       guard !line.hasPrefix("#"), let bar = line.firstIndex(of: "|") else { return nil }
       return (
-        line[..<bar].trimmingCharacters(in: .whitespaces), line[line.index(after: bar)...].trimmingCharacters(in: .whitespaces)
+        line[..<bar].trimmingCharacters(in: .whitespaces),
+        line[line.index(after: bar)...].trimmingCharacters(in: .whitespaces)
       )
     }
   }()

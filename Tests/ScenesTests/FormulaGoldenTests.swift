@@ -15,7 +15,10 @@ import Testing
     ("layernorm", "\\mathrm{LayerNorm}(x) = \\gamma \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta"),
     ("sum-limits", "\\mu = \\frac{1}{d}\\sum_{i=1}^{d} x_i"),
     ("cases", "M_{ij} = \\begin{cases} 0 & \\text{if } j \\le i \\\\ -\\infty & \\text{otherwise} \\end{cases}"),
-    ("rope", "R_{\\Theta,m} = \\begin{pmatrix} \\cos m\\theta & -\\sin m\\theta \\\\ \\sin m\\theta & \\cos m\\theta \\end{pmatrix}"),
+    (
+      "rope",
+      "R_{\\Theta,m} = \\begin{pmatrix} \\cos m\\theta & -\\sin m\\theta \\\\ \\sin m\\theta & \\cos m\\theta \\end{pmatrix}"
+    ),
     ("matrix", "\\begin{bmatrix} q_1 \\cdot k_1 & \\cdots \\\\ \\vdots & \\ddots \\end{bmatrix}"),
     ("cross-entropy", "\\mathcal{L} = -\\sum_{t=1}^{T} \\log p_\\theta(x_t \\mid x_{<t})"),
     ("adam", "\\theta_t = \\theta_{t-1} - \\eta\\,\\frac{\\hat m_t}{\\sqrt{\\hat v_t} + \\epsilon}"),

@@ -21,7 +21,9 @@ import Testing
     #expect(alpha(0, 0) == 0 && alpha(image.width - 1, image.height - 1) == 0)
     // Ink reaches within the padding (1/16 em) of every edge.
     let pad = 6
-    let inked = (0..<image.height).flatMap { y in (0..<image.width).map { x in (x, y) } }.filter { alpha($0.0, $0.1) > 128 }
+    let inked = (0..<image.height).flatMap { y in (0..<image.width).map { x in (x, y) } }.filter {
+      alpha($0.0, $0.1) > 128
+    }
     #expect(inked.map(\.0).min()! <= pad && inked.map(\.0).max()! >= image.width - 1 - pad)
     #expect(inked.map(\.1).min()! <= pad && inked.map(\.1).max()! >= image.height - 1 - pad)
     // The light theme's ink is dark.
