@@ -53,10 +53,10 @@ public struct MathLayout: Sendable {
     var previous: Int?
     for index in classes.indices {
       guard let mathClass = classes[index] else { continue }
-      if mathClass == .bin, previous.map({ [.bin, .op, .rel, .open, .punct].contains(classes[$0]!) }) ?? true {
+      if mathClass == .bin, previous.map({ [.bin, .op, .rel, .open, .punct].contains(classes[$0] ?? .ord) }) ?? true {
         classes[index] = .ord
       }
-      if [.rel, .close, .punct].contains(classes[index]!), let previous, classes[previous] == .bin {
+      if [.rel, .close, .punct].contains(classes[index] ?? .ord), let previous, classes[previous] == .bin {
         classes[previous] = .ord
       }
       previous = index
@@ -72,7 +72,7 @@ public struct MathLayout: Sendable {
       case .style:
         break
       case .atom(let atom):
-        let mathClass = classes[index]!
+        let mathClass = classes[index] ?? atom.mathClass
         if let previousClass {
           let (mu, scriptsToo) = MathClass.space(between: previousClass, and: mathClass)
           if scriptsToo || entry.style.size <= .text { box.width += mu * 1000 / 18 * scale(entry.style) }

@@ -220,12 +220,12 @@ public struct MathParser {
         "mathpunct": .punct, "mathinner": .inner,
       ]
       let body = try parseArgument(for: "\\\(name)")
-      list.append(.atom(atom(classes[name]!, .list(body), at: start)))
+      list.append(.atom(atom(classes[name] ?? .ord, .list(body), at: start)))
     case "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle":
       let sizes: [String: MathStyle.Size] = [
         "displaystyle": .display, "textstyle": .text, "scriptstyle": .script, "scriptscriptstyle": .scriptScript,
       ]
-      list.append(.style(sizes[name]!))
+      list.append(.style(sizes[name] ?? .text))
     case "limits", "nolimits":
       guard case .atom(var last)? = list.last, last.mathClass == .op else {
         throw error("\\\(name) must follow an operator such as \\sum", at: start, length: length)

@@ -1,5 +1,8 @@
 /// The LaTeX commands Reel's formulas understand, and what each one is.
 enum MathSymbols {
+  /// A code point of the tables below, all valid scalars.
+  static func scalar(_ code: UInt32) -> Unicode.Scalar { Unicode.Scalar(code) ?? "?" }
+
   /// A command that stands for one character of a class.
   static let symbols: [String: (Unicode.Scalar, MathClass)] = {
     var table: [String: (Unicode.Scalar, MathClass)] = [:]
@@ -8,17 +11,17 @@ enum MathSymbols {
       "alpha", "beta", "gamma", "delta", "varepsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
       "xi", "omicron", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "varphi", "chi", "psi", "omega",
     ]
-    for (index, name) in greek.enumerated() { table[name] = (Unicode.Scalar(0x1D6FC + UInt32(index))!, .ord) }
+    for (index, name) in greek.enumerated() { table[name] = (scalar(0x1D6FC + UInt32(index)), .ord) }
     let variants: [(String, UInt32)] = [
       ("partial", 0x1D715), ("epsilon", 0x1D716), ("vartheta", 0x1D717), ("varkappa", 0x1D718), ("phi", 0x1D719),
       ("varrho", 0x1D71A), ("varpi", 0x1D71B),
     ]
-    for (name, code) in variants { table[name] = (Unicode.Scalar(code)!, .ord) }
+    for (name, code) in variants { table[name] = (scalar(code), .ord) }
     let upperGreek: [(String, UInt32)] = [
       ("Gamma", 0x393), ("Delta", 0x394), ("Theta", 0x398), ("Lambda", 0x39B), ("Xi", 0x39E), ("Pi", 0x3A0),
       ("Sigma", 0x3A3), ("Upsilon", 0x3A5), ("Phi", 0x3A6), ("Psi", 0x3A8), ("Omega", 0x3A9),
     ]
-    for (name, code) in upperGreek { table[name] = (Unicode.Scalar(code)!, .ord) }
+    for (name, code) in upperGreek { table[name] = (scalar(code), .ord) }
     let groups: [(MathClass, [(String, UInt32)])] = [
       (
         .ord,
@@ -74,7 +77,7 @@ enum MathSymbols {
       ),
     ]
     for (mathClass, entries) in groups {
-      for (name, code) in entries { table[name] = (Unicode.Scalar(code)!, mathClass) }
+      for (name, code) in entries { table[name] = (scalar(code), mathClass) }
     }
     return table
   }()

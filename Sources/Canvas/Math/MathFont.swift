@@ -70,12 +70,15 @@ public final class MathFont: @unchecked Sendable {
       hb_face_destroy(face)
       throw CanvasError.mathFont("\(file) has no OpenType MATH table; install fonts-lmodern for \(family)")
     }
-    let font = hb_font_create(face)!
+    guard let font = hb_font_create(face) else {
+      hb_face_destroy(face)
+      throw CanvasError.mathFont("cannot load the math font \(file)")
+    }
     hb_font_make_immutable(font)
     self.file = file
     self.face = face
     self.font = font
-    drawFunctions = Self.makeDrawFunctions()
+    drawFunctions = try Self.makeDrawFunctions()
     unitsPerEm = Double(hb_face_get_upem(face))
   }
 
@@ -216,32 +219,33 @@ public final class MathFont: @unchecked Sendable {
   }
 
   /// Callbacks that append HarfBuzz's outline to an `OutlineCollector`, flipping y.
-  private static func makeDrawFunctions() -> OpaquePointer {
-    let funcs = hb_draw_funcs_create()!
+  private static func makeDrawFunctions() throws -> OpaquePointer {
+    guard let funcs = hb_draw_funcs_create() else { throw CanvasError.mathFont("out of memory") }
     hb_draw_funcs_set_move_to_func(
-      funcs, { _, data, _, x, y, _ in OutlineCollector.from(data).path.move(to: Point(Double(x), -Double(y))) }, nil,
+      funcs, { _, data, _, x, y, _ in OutlineCollector.from(data)?.path.move(to: Point(Double(x), -Double(y))) }, nil,
       nil)
     hb_draw_funcs_set_line_to_func(
-      funcs, { _, data, _, x, y, _ in OutlineCollector.from(data).path.line(to: Point(Double(x), -Double(y))) }, nil,
+      funcs, { _, data, _, x, y, _ in OutlineCollector.from(data)?.path.line(to: Point(Double(x), -Double(y))) }, nil,
       nil)
     hb_draw_funcs_set_quadratic_to_func(
       funcs,
       { _, data, state, cx, cy, x, y, _ in
         // The quadratic as a cubic: control points two thirds of the way to the control.
-        let start = Point(Double(state!.pointee.current_x), -Double(state!.pointee.current_y))
+        guard let state else { return }
+        let start = Point(Double(state.pointee.current_x), -Double(state.pointee.current_y))
         let control = Point(Double(cx), -Double(cy))
         let end = Point(Double(x), -Double(y))
-        OutlineCollector.from(data).path.curve(
+        OutlineCollector.from(data)?.path.curve(
           Point(start.x + 2 / 3 * (control.x - start.x), start.y + 2 / 3 * (control.y - start.y)),
           Point(end.x + 2 / 3 * (control.x - end.x), end.y + 2 / 3 * (control.y - end.y)), to: end)
       }, nil, nil)
     hb_draw_funcs_set_cubic_to_func(
       funcs,
       { _, data, _, c1x, c1y, c2x, c2y, x, y, _ in
-        OutlineCollector.from(data).path.curve(
+        OutlineCollector.from(data)?.path.curve(
           Point(Double(c1x), -Double(c1y)), Point(Double(c2x), -Double(c2y)), to: Point(Double(x), -Double(y)))
       }, nil, nil)
-    hb_draw_funcs_set_close_path_func(funcs, { _, data, _, _ in OutlineCollector.from(data).path.close() }, nil, nil)
+    hb_draw_funcs_set_close_path_func(funcs, { _, data, _, _ in OutlineCollector.from(data)?.path.close() }, nil, nil)
     hb_draw_funcs_make_immutable(funcs)
     return funcs
   }
@@ -250,7 +254,7 @@ public final class MathFont: @unchecked Sendable {
 /// The path HarfBuzz's draw callbacks build up.
 private final class OutlineCollector {
   var path = Path()
-  static func from(_ data: UnsafeMutableRawPointer?) -> OutlineCollector {
-    Unmanaged<OutlineCollector>.fromOpaque(data!).takeUnretainedValue()
+  static func from(_ data: UnsafeMutableRawPointer?) -> OutlineCollector? {
+    data.map { Unmanaged<OutlineCollector>.fromOpaque($0).takeUnretainedValue() }
   }
 }
