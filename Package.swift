@@ -21,14 +21,15 @@ let package = Package(
     .target(name: "TensorMath"),
     .target(name: "CProcess"),
     .target(name: "Canvas", dependencies: ["CCairo"]),
-    .target(name: "Reel", dependencies: ["Canvas"]),
+    .target(name: "Reel", dependencies: ["Canvas", "MathType"]),
     .target(name: "MathType", dependencies: ["Canvas"]),
     .target(name: "Export", dependencies: ["Canvas", "Reel", "CProcess"]),
     .target(name: "Batch", dependencies: ["Export", "Canvas", .product(name: "Yams", package: "Yams")]),
     .target(
       name: "Scenes",
       dependencies: [
-        "Reel", "Canvas", "TensorMath", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Reel", "Canvas", "TensorMath", "MathType",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Scenes"),
     .executableTarget(

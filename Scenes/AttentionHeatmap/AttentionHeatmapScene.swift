@@ -1,5 +1,6 @@
 import Canvas
 import Foundation
+import MathType
 import Reel
 import TensorMath
 
@@ -77,6 +78,8 @@ public struct AttentionHeatmapScene: ReelScene {
     // The title is on the first frame, so a clip's thumbnail is never blank.
     scene.section("title")
     for text in [layout.title] + layout.subtitle { scene.add(text.node(measurer: m)) }
+    let formula = try layout.subtitleFormula.nodes(in: &scene)
+    for glyph in formula.glyphs { scene.add(glyph) }
     let footnote = layout.footnote.map { scene.make($0.node(measurer: m)) }
     scene.play(.fadeIn(footnote), duration: 0.6)
 

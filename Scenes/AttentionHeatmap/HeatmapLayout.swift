@@ -1,5 +1,6 @@
 import Canvas
 import Foundation
+import MathType
 import Reel
 
 /// Where everything in the attention-heatmap scene goes, computed from measured text for a
@@ -23,6 +24,8 @@ public struct HeatmapLayout: Sendable {
   public var arrangement: Arrangement
   public var title: PlacedText
   public var subtitle: [PlacedText]
+  /// softmax(QKᵀ/√d_k), typeset, leading the subtitle.
+  public var subtitleFormula: PlacedFormula
   public var keysTitle: PlacedText
   public var queriesTitle: PlacedText
   /// One entry per token; `nil` where the label is left out so the others stay legible.
@@ -70,14 +73,33 @@ public struct HeatmapLayout: Sendable {
       "Self-attention weights", font: Font(size: 46, weight: .semibold), color: ink, maxWidth: usable,
       minimumSize: 30, measurer: m)
     title.center = Point(frame.width / 2, 30 + title.size.height / 2)
-    let sub = RichText(
-      [
-        TextRun(
-          "softmax(QKᵀ / √dₖ): each row is one query's attention over the keys and adds up to 1",
-          font: Font(size: 24), color: muted)
-      ], maxWidth: usable, balanced: true, measurer: m)
-    let subtitle = Self.centered(sub, at: frame.width / 2, top: title.box.maxY + 4)
-    let top = (subtitle.map(\.box.maxY).max() ?? title.box.maxY) + (side ? 30 : 22)
+    // The subtitle: the formula, typeset, then what it means; on one line when it fits.
+    var formula = PlacedFormula(
+      formula: try Formula(
+        "\\mathrm{softmax}(QK^\\top/\\sqrt{d_k})", display: false, font: try MathFont()),
+      size: 29, color: muted, center: .zero)
+    let meaning = "each row is one query's attention over the keys and adds up to 1"
+    let subtitleFont = Font(size: 24)
+    let rest = PlacedText(": " + meaning, font: subtitleFont, color: muted, measurer: m)
+    var subtitle: [PlacedText]
+    let gap = 2.0
+    if formula.box.width + gap + rest.size.width <= usable {
+      let metrics = m.measure(rest.string, font: subtitleFont)
+      let baseline = title.box.maxY + 4 + max(formula.ascent, metrics.baseline)
+      let left = frame.width / 2 - (formula.box.width + gap + rest.size.width) / 2
+      formula.center = Point(left + formula.box.width / 2, baseline + (formula.descent - formula.ascent) / 2)
+      var line = rest
+      line.center = Point(
+        left + formula.box.width + gap + rest.size.width / 2, baseline - metrics.baseline + metrics.logical.height / 2)
+      subtitle = [line]
+    } else {
+      formula.center = Point(frame.width / 2, title.box.maxY + 4 + formula.box.height / 2)
+      let sub = RichText(
+        [TextRun("Each " + meaning.dropFirst(5), font: subtitleFont, color: muted)], maxWidth: usable, balanced: true,
+        measurer: m)
+      subtitle = Self.centered(sub, at: frame.width / 2, top: formula.box.maxY + 2)
+    }
+    let top = max(subtitle.map(\.box.maxY).max() ?? 0, formula.box.maxY) + (side ? 30 : 22)
 
     // Footnote at the bottom.
     let foot = RichText(
@@ -227,6 +249,7 @@ public struct HeatmapLayout: Sendable {
     self.columnLabels = columnLabels
     self.title = title
     self.subtitle = subtitle
+    self.subtitleFormula = formula
     self.keysTitle = keysTitle
     self.queriesTitle = queriesTitle
     self.grid = grid

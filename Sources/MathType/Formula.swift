@@ -35,8 +35,8 @@ public struct Formula: Sendable {
     /// From `\color`; nil means the formula's colour.
     public let color: Color?
     public let parts: [String]
-    /// A fraction bar, radical bar or over/underline rather than a glyph.
-    public let isRule: Bool
+    /// The glyph drawn, or nil for a fraction bar, radical bar or over/underline.
+    public let glyph: MathGlyph?
   }
 
   /// The glyphs and rules at `size` pixels per em. Glyphs and rules are separate pieces:
@@ -49,10 +49,10 @@ public struct Formula: Sendable {
         let transform = Transform(
           a: unit * scale, b: 0, c: 0, d: unit * scale, tx: shape.x * unit, ty: -shape.y * unit)
         return Piece(
-          path: font.outline(glyph).applying(transform), color: shape.color, parts: shape.parts, isRule: false)
+          path: font.outline(glyph).applying(transform), color: shape.color, parts: shape.parts, glyph: glyph)
       case .rule(let width, let height):
         let rect = Rect(x: shape.x * unit, y: -(shape.y + height) * unit, width: width * unit, height: height * unit)
-        return Piece(path: .rectangle(rect), color: shape.color, parts: shape.parts, isRule: true)
+        return Piece(path: .rectangle(rect), color: shape.color, parts: shape.parts, glyph: nil)
       }
     }
   }

@@ -48,6 +48,11 @@ import Testing
             Issue.record("'\(text.string)' overlaps '\(other.string)' at \(count) tokens in \(frame)")
           }
         }
+        let formula = layout.subtitleFormula.box
+        #expect(bounds.contains(formula) && !formula.intersects(layout.grid), "the subtitle formula in \(frame)")
+        for text in texts where text.box.intersects(formula) {
+          Issue.record("'\(text.string)' overlaps the subtitle formula at \(count) tokens in \(frame)")
+        }
         #expect(bounds.contains(layout.grid) && bounds.contains(layout.colorbar.bar))
         for entry in layout.panel.entries { #expect(bounds.contains(entry.track), "\(frame)") }
         #expect(causal == (layout.colorbar.maskLegend != nil))

@@ -1,0 +1,106 @@
+import Canvas
+import MathType
+
+/// A typeset formula on screen: one shape node per glyph or rule, all in one group, and a
+/// sub-group for each `\part{name}{…}`. Animate `group` to move, scale, fade or write the
+/// whole formula, `part("name")` for a piece of it (`recolor`, `indicate`, `shift`…).
+public struct FormulaNodes: Sendable, Hashable {
+  /// The whole formula.
+  public let group: Node
+  /// Every glyph and rule, in the formula's order.
+  public let glyphs: [Node]
+  /// The group of each named part.
+  public let parts: [String: Node]
+  /// For each glyph: what it is (its font glyph, or a rule) and the innermost part it is in,
+  /// which `matching(into:)` pairs glyphs by.
+  let keys: [GlyphKey]
+
+  struct GlyphKey: Sendable, Hashable {
+    let glyph: UInt32?
+    let part: String?
+  }
+
+  /// The group of the part named `name` (`\part{name}{…}` in the LaTeX).
+  public func part(_ name: String) -> Node? { parts[name] }
+
+  /// The glyph nodes inside part `name`.
+  public func glyphs(inPart name: String) -> [Node] {
+    zip(glyphs, keys).filter { $0.1.part == name }.map(\.0)
+  }
+}
+
+/// What `FormulaNodes.matching(into:)` gives: the animations to play, and the formula as it
+/// is afterwards (matching glyphs keep their nodes; the others are the target's).
+public struct FormulaTransform: Sendable {
+  public let animations: [Animation]
+  /// The nodes showing the target formula once the animations end.
+  public let glyphs: [Node]
+}
+
+extension FormulaNodes {
+  /// Manim's `TransformMatchingTex`: glyphs of the same part with the same shape move (and
+  /// morph) to their places in `target`; then glyphs outside parts pair by shape alone; what
+  /// is left fades out, and what is new in `target` fades in. `target` must be made (not
+  /// shown), and neither formula's group moved, so both are in frame coordinates.
+  public func matching(into target: FormulaNodes) -> FormulaTransform {
+    var unused = Array(glyphs.indices)
+    var pairs: [(Int, Int)] = []
+    var arriving: [Int] = []
+    // Pass 1: same part (named) and same glyph; pass 2: same glyph anywhere.
+    var unmatchedTargets: [Int] = []
+    for (index, key) in target.keys.enumerated() {
+      if key.part != nil, let match = unused.firstIndex(where: { keys[$0] == key }) {
+        pairs.append((unused.remove(at: match), index))
+      } else {
+        unmatchedTargets.append(index)
+      }
+    }
+    for index in unmatchedTargets {
+      let glyph = target.keys[index].glyph
+      if let match = unused.firstIndex(where: { keys[$0].glyph == glyph }) {
+        pairs.append((unused.remove(at: match), index))
+      } else {
+        arriving.append(index)
+      }
+    }
+    var result = target.glyphs
+    var animations: [Animation] = []
+    for (source, destination) in pairs {
+      animations.append(.transform(glyphs[source], into: target.glyphs[destination]))
+      result[destination] = glyphs[source]
+    }
+    if !unused.isEmpty { animations.append(.fadeOut(unused.map { glyphs[$0] })) }
+    if !arriving.isEmpty { animations.append(.fadeIn(arriving.map { target.glyphs[$0] })) }
+    return FormulaTransform(animations: animations, glyphs: result)
+  }
+}
+
+extension SceneRecorder {
+  /// Makes `formula` into nodes (registered, not shown: `write`, `fadeIn` or `add` its
+  /// `group`), `size` pixels per em, its box centred on `center`, in `color` where
+  /// `\color` does not say otherwise.
+  public mutating func formula(_ formula: Formula, size: Double, center: Point, color: Color) throws -> FormulaNodes {
+    let box = formula.bounds(size: size).center
+    let offset = Point(center.x - box.x, center.y - box.y)
+    var glyphs: [Node] = []
+    var keys: [FormulaNodes.GlyphKey] = []
+    for piece in formula.pieces(size: size) {
+      let middle = piece.path.bounds.center
+      let local = piece.path.applying(.translation(-middle.x, -middle.y))
+      let node = make(
+        Node(.shape(local), at: Point(middle.x + offset.x, middle.y + offset.y), fill: .solid(piece.color ?? color)))
+      glyphs.append(node)
+      keys.append(FormulaNodes.GlyphKey(glyph: piece.glyph?.id, part: piece.parts.last))
+    }
+    var parts: [String: Node] = [:]
+    let names = Set(keys.compactMap(\.part))
+    for name in names.sorted() {
+      parts[name] = try group(zip(glyphs, keys).filter { $0.1.part == name }.map(\.0))
+    }
+    // The whole: the part groups and the glyphs outside any part.
+    let members =
+      Array(parts.values.sorted { ($0.id?.rawValue ?? 0) < ($1.id?.rawValue ?? 0) })
+      + zip(glyphs, keys).filter { $0.1.part == nil }.map(\.0)
+    return FormulaNodes(group: try group(members), glyphs: glyphs, parts: parts, keys: keys)
+  }
+}

@@ -1,0 +1,78 @@
+import Canvas
+import MathType
+import Testing
+
+@testable import Reel
+
+/// Formulas in scenes: a node per glyph in one group, parts as sub-groups, and transforms
+/// between formulas that keep matching glyphs' identities.
+@Suite struct FormulaNodeTests {
+  static let font = try! MathFont()
+  let frame = Size(1280, 720)
+
+  @Test func glyphsSitWhereTheFormulaPutsThem() throws {
+    var scene = SceneRecorder(frameSize: frame)
+    let formula = try Formula("\\part{scores}{QK^\\top}=x", font: Self.font)
+    let nodes = try scene.formula(formula, size: 60, center: Point(640, 360), color: .black)
+    #expect(nodes.glyphs.count == formula.box.shapes.count)
+    // Each glyph node's box is its piece's box, moved so the layout box is centred.
+    let box = formula.bounds(size: 60)
+    let shift = Point(640 - box.center.x, 360 - box.center.y)
+    for (node, piece) in zip(nodes.glyphs, formula.pieces(size: 60)) {
+      let expected = piece.path.bounds
+      #expect(abs(node.bounds.center.x - expected.center.x - shift.x) < 1e-9)
+      #expect(abs(node.bounds.center.y - expected.center.y - shift.y) < 1e-9)
+    }
+    #expect(nodes.glyphs(inPart: "scores").count == 3)
+    #expect(nodes.part("scores") != nil && nodes.part("missing") == nil)
+  }
+
+  @Test func aPartRecoloursAndMovesAlone() throws {
+    var scene = SceneRecorder(frameSize: frame)
+    let nodes = try scene.formula(
+      try Formula("\\part{scores}{QK^\\top}=x", font: Self.font), size: 60, center: Point(640, 360), color: .black)
+    scene.play(.fadeIn(nodes.group))
+    let part = try #require(nodes.part("scores"))
+    scene.play(.recolor([part], fill: Color(rgb: 0x1E63D6)), .shift(part, by: Point(0, -100)), duration: 1)
+    let timeline = scene.timeline
+    let inPart = nodes.glyphs(inPart: "scores")
+    let outside = nodes.glyphs.filter { glyph in !inPart.contains { $0.id == glyph.id } }
+    for glyph in inPart {
+      let end = try #require(timeline.state(of: glyph, at: 2))
+      #expect(end.fill?.baseColor == Color(rgb: 0x1E63D6))
+      #expect(abs(end.position.y - glyph.position.y + 100) < 1e-6)
+    }
+    for glyph in outside {
+      let end = try #require(timeline.state(of: glyph, at: 2))
+      #expect(end.fill?.baseColor == .black && end.position == glyph.position)
+    }
+  }
+
+  @Test func matchingTransformKeepsIdentities() throws {
+    var scene = SceneRecorder(frameSize: frame)
+    let from = try scene.formula(
+      try Formula("\\part{scores}{QK^\\top} + b", font: Self.font), size: 60, center: Point(640, 200), color: .black)
+    let to = try scene.formula(
+      try Formula("\\frac{\\part{scores}{QK^\\top}}{\\sqrt{d_k}}", font: Self.font), size: 60,
+      center: Point(640, 500), color: .black)
+    scene.play(.fadeIn(from.group))
+    let transform = from.matching(into: to)
+    scene.play(transform.animations, duration: 1)
+    let timeline = scene.timeline
+    // Q, K and ⊤ are the same nodes, now where the fraction's numerator has them.
+    let sourceScores = from.glyphs(inPart: "scores")
+    let targetScores = to.glyphs(inPart: "scores")
+    for (source, target) in zip(sourceScores, targetScores) {
+      #expect(transform.glyphs.contains { $0.id == source.id })
+      let end = try #require(timeline.state(of: source, at: 2))
+      #expect(end.position.distance(to: target.position) < 1e-6)
+      #expect(end.isVisible)
+    }
+    // "+ b" fades out; the bar, the radical and d_k fade in.
+    let plus = try #require(from.glyphs.last)
+    #expect(try #require(timeline.state(of: plus, at: 2)).presence == 0)
+    let radicalBar = try #require(to.glyphs.last)
+    #expect(try #require(timeline.state(of: radicalBar, at: 2)).isVisible)
+    #expect(transform.glyphs.count == to.glyphs.count)
+  }
+}
