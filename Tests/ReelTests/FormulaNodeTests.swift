@@ -75,4 +75,23 @@ import Testing
     #expect(try #require(timeline.state(of: radicalBar, at: 2)).isVisible)
     #expect(transform.glyphs.count == to.glyphs.count)
   }
+
+  @Test func aPartBecomesAnyOtherNode() throws {
+    var scene = SceneRecorder(frameSize: frame)
+    let nodes = try scene.formula(
+      try Formula("\\part{q}{Q} = \\part{w}{XW^Q}", font: Self.font), size: 60, center: Point(640, 200), color: .black)
+    scene.play(.fadeIn(nodes.group))
+    let matrix = scene.make(.rectangle(width: 120, height: 80, at: Point(300, 500), fill: .black))
+    scene.play(nodes.transform(part: "w", into: matrix), duration: 1)
+    let timeline = scene.timeline
+    let w = nodes.glyphs(inPart: "w")
+    #expect(w.count == 3)
+    let first = try #require(timeline.state(of: w[0], at: 2))
+    #expect(first.position == Point(300, 500) && first.bounds.width == 120 && first.effectiveOpacity == 1)
+    for other in w.dropFirst() {
+      let end = try #require(timeline.state(of: other, at: 2))
+      #expect(end.position == Point(300, 500) && end.effectiveOpacity == 0)
+    }
+    #expect(nodes.transform(part: "missing", into: matrix).isEmpty)
+  }
 }

@@ -75,6 +75,20 @@ extension FormulaNodes {
   }
 }
 
+extension FormulaNodes {
+  /// The glyphs of part `name` turning into `node` (the `Q` of a formula into the Q matrix
+  /// of the next step): the first glyph becomes `node` — it morphs when both are shapes and
+  /// cross-fades otherwise — and the others travel into it as they fade. Afterwards the
+  /// first glyph's node is the one showing `node`; empty when there is no such part.
+  public func transform(part name: String, into node: Node) -> [Animation] {
+    let members = glyphs(inPart: name)
+    guard let first = members.first else { return [] }
+    var vanishing = node
+    vanishing.opacity = 0
+    return [.transform(first, into: node)] + members.dropFirst().map { .transform($0, into: vanishing) }
+  }
+}
+
 extension SceneRecorder {
   /// Makes `formula` into nodes (registered, not shown: `write`, `fadeIn` or `add` its
   /// `group`), `size` pixels per em, its box centred on `center`, in `color` where
