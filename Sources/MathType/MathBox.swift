@@ -58,6 +58,9 @@ public struct MathShape: Sendable {
     case glyph(MathGlyph, scale: Double)
     /// A filled rectangle whose bottom-left corner is at (x, y).
     case rule(width: Double, height: Double)
+    /// A stretchy glyph built from overlapping parts, each with its origin at (x, y) plus
+    /// its offset; drawn as one shape so the overlaps do not show.
+    case assembly([MathGlyph], offsets: [Double], horizontal: Bool, scale: Double)
   }
 
   public var kind: Kind

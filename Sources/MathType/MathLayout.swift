@@ -373,17 +373,23 @@ public struct MathLayout: Sendable {
 
   /// The glyph at least `target` long (its ink height, or its advance when horizontal):
   /// the first variant that reaches it, else built from its assembly, else its largest.
-  func stretched(_ glyph: MathGlyph, to target: Double, horizontal: Bool, scale k: Double) -> MathBox {
+  func stretched(
+    _ glyph: MathGlyph, to target: Double, horizontal: Bool, scale k: Double, preferAssembly: Bool = false
+  ) -> MathBox {
     let variants = font.variants(glyph, horizontal: horizontal)
     func size(_ glyph: MathGlyph) -> Double {
       if horizontal { return font.advance(glyph) * k }
       let ink = font.ink(glyph)
       return (ink.top - ink.bottom) * k
     }
+    let parts = font.assembly(glyph, horizontal: horizontal)
+    let assemblyMinimum = parts.filter { !$0.isExtender }.reduce(0) { $0 + $1.fullAdvance } * k
+    if preferAssembly, !parts.isEmpty, target >= assemblyMinimum {
+      return assembled(parts, to: target / k, horizontal: horizontal).scaled(by: k)
+    }
     if let fit = variants.first(where: { size($0.glyph) >= target }) {
       return glyphBox(fit.glyph, scale: k)
     }
-    let parts = font.assembly(glyph, horizontal: horizontal)
     guard !parts.isEmpty else { return glyphBox(variants.last?.glyph ?? glyph, scale: k) }
     return assembled(parts, to: target / k, horizontal: horizontal).scaled(by: k)
   }
@@ -421,8 +427,10 @@ public struct MathLayout: Sendable {
       let cap = zip(sequence, sequence.dropFirst()).map { min($0.endConnector, $1.startConnector) }.min() ?? overlap
       overlap = min(overlap, max(cap, overlapMin))
     }
+    // Measured part by part, drawn as one shape.
     var box = MathBox()
     var position = 0.0
+    var offsets: [Double] = []
     for part in sequence {
       let piece = glyphBox(part.glyph, scale: 1)
       if horizontal {
@@ -430,9 +438,14 @@ public struct MathLayout: Sendable {
       } else {
         box.place(piece, x: 0, y: position)
       }
+      offsets.append(position)
       position += part.fullAdvance - overlap
     }
     if horizontal { box.width = position + overlap }
+    box.shapes = [
+      MathShape(
+        kind: .assembly(sequence.map(\.glyph), offsets: offsets, horizontal: horizontal, scale: 1), x: 0, y: 0)
+    ]
     return box
   }
 
@@ -498,7 +511,7 @@ public struct MathLayout: Sendable {
     let k = scale(style)
     var body = try layoutList(list, style: over ? style.crampedStyle : style)
     let glyph = try self.glyph(over ? "\u{23DE}" : "\u{23DF}", style: .text, atom: atom)
-    let brace = stretched(glyph, to: body.width, horizontal: true, scale: k)
+    let brace = stretched(glyph, to: body.width, horizontal: true, scale: k, preferAssembly: true)
     let x = (body.width - brace.width) / 2
     if over {
       body.place(brace, x: x, y: max(0, body.height - constant(.accentBaseHeight, style)))
@@ -530,8 +543,8 @@ public struct MathLayout: Sendable {
     }
     // Rows are at least a strut tall (0.7 and 0.3 of LaTeX's 12 pt baselineskip); aligned
     // adds amsmath's \jot between rows.
-    let strutHeight = 840 * k
-    let strutDepth = 360 * k
+    let strutHeight = 840 * k * array.rowStretch
+    let strutDepth = 360 * k * array.rowStretch
     let jot = array.displayCells ? 300 * k : 0
     var box = MathBox()
     var y = 0.0
@@ -584,6 +597,8 @@ extension MathBox {
         copy.y *= k
         switch shape.kind {
         case .glyph(let glyph, let scale): copy.kind = .glyph(glyph, scale: scale * k)
+        case .assembly(let glyphs, let offsets, let horizontal, let scale):
+          copy.kind = .assembly(glyphs, offsets: offsets.map { $0 * k }, horizontal: horizontal, scale: scale * k)
         case .rule(let width, let height): copy.kind = .rule(width: width * k, height: height * k)
         }
         return copy

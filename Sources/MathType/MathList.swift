@@ -72,12 +72,14 @@ public struct MathArray: Sendable {
   public var rows: [[MathList]]
   /// One per column; columns past the end repeat the last.
   public var alignments: [Alignment]
-  /// Space between columns in font units (both sides of each column in a matrix).
+  /// Space on each side of a column in font units; none outside the first and last
+  /// (amsmath's matrices).
   public var columnGap: Double
-  /// Whether the outer gap at both ends is removed (amsmath's matrices).
-  public var trimOuterGap: Bool
   public var left: Unicode.Scalar?
   public var right: Unicode.Scalar?
   /// Cells in display style (`aligned`) rather than text style.
   public var displayCells: Bool
+  /// LaTeX's `\arraystretch`: how much taller than the usual strut each row is at least
+  /// (1.2 in `cases`).
+  public var rowStretch = 1.0
 }

@@ -138,6 +138,9 @@ public struct MathParser {
     let length = name.unicodeScalars.count + 1
     if let (symbol, mathClass) = MathSymbols.symbols[name] {
       list.append(.atom(atom(mathClass, .symbol(symbol), at: start)))
+    } else if let dot = MathSymbols.dots[name] {
+      let dots = (0..<3).map { _ in MathItem.atom(atom(.punct, .symbol(dot), at: start)) }
+      list.append(.atom(atom(.inner, .list(dots), at: start)))
     } else if let mu = MathSymbols.spaces[name] {
       list.append(.space(mu))
     } else if let (symbol, limits) = MathSymbols.bigOperators[name] {
@@ -274,15 +277,15 @@ public struct MathParser {
     var array: MathArray
     if let (left, right) = delimiters[name] {
       array = MathArray(
-        rows: [], alignments: [.center], columnGap: 500, trimOuterGap: true, left: left, right: right,
+        rows: [], alignments: [.center], columnGap: 500, left: left, right: right,
         displayCells: false)
     } else if name == "cases" {
       array = MathArray(
-        rows: [], alignments: [.left, .left], columnGap: 500, trimOuterGap: true, left: "{", right: nil,
-        displayCells: false)
+        rows: [], alignments: [.left, .left], columnGap: 500, left: "{", right: nil,
+        displayCells: false, rowStretch: 1.2)
     } else if name == "aligned" || name == "align" || name == "align*" || name == "gathered" {
       array = MathArray(
-        rows: [], alignments: name == "gathered" ? [.center] : [.right, .left], columnGap: 0, trimOuterGap: true,
+        rows: [], alignments: name == "gathered" ? [.center] : [.right, .left], columnGap: 0,
         left: nil, right: nil, displayCells: true)
     } else {
       throw error(
@@ -465,7 +468,7 @@ public struct MathParser {
       line("Binary operators", named(.bin) + ["+", "-", "*"]),
       line("Relations", named(.rel) + ["=", "<", ">", ":"]),
       line("Delimiters", named(.open) + named(.close) + ["(", ")", "[", "]", "|"]),
-      line("Punctuation", named(.punct) + [",", ";"]),
+      line("Punctuation", named(.punct) + [",", ";"] + Array(MathSymbols.dots.keys)),
       line("Big operators", Array(MathSymbols.bigOperators.keys)),
       line("Named operators", Array(MathSymbols.namedOperators.keys) + ["operatorname", "operatorname*"]),
       line("Accents", Array(MathSymbols.accents.keys) + ["overline", "underline", "overbrace", "underbrace"]),

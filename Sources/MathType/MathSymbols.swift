@@ -59,8 +59,7 @@ enum MathSymbols {
         ]
       ),
       (.punct, [("colon", 0x3A), ("ldotp", 0x2E), ("cdotp", 0x22C5)]),
-      // \ldots and \cdots are \mathinner in LaTeX: a thin space on each side.
-      (.inner, [("ldots", 0x2026), ("cdots", 0x22EF), ("dots", 0x2026)]),
+
       (
         .open,
         [
@@ -81,6 +80,10 @@ enum MathSymbols {
     }
     return table
   }()
+
+  /// `\ldots` and `\cdots` as LaTeX builds them: three dots (`\ldotp`, `\cdotp`), each
+  /// punctuation, in an Inner atom.
+  static let dots: [String: Unicode.Scalar] = ["ldots": ".", "dots": ".", "cdots": "\u{22C5}"]
 
   /// Characters typed as themselves, with their class (letters and digits are Ord).
   static func character(_ c: Unicode.Scalar) -> (Unicode.Scalar, MathClass)? {

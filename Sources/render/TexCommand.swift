@@ -42,6 +42,9 @@ struct TexCommand: ParsableCommand {
   @Flag(help: "List the supported commands and environments, then exit.")
   var listCommands = false
 
+  @Flag(help: "Also print the formula's box in points: width, height above the baseline, depth below it.")
+  var metrics = false
+
   enum FormulaStyle: String, EnumerableFlag {
     case display, inline
   }
@@ -76,6 +79,10 @@ struct TexCommand: ParsableCommand {
       throw CLIError.usage("tex: \(error.description)")
     } catch {
       throw CLIError.failure(error)
+    }
+    if metrics {
+      let box = formula.bounds(size: size)
+      print(String(format: "width=%.3fpt height=%.3fpt depth=%.3fpt", box.width, -box.minY, box.maxY))
     }
     do {
       try write(formula, color: ink)

@@ -138,4 +138,24 @@ import Testing
     #expect(Self.close(try Self.box("\\overline{x}").height, 642))
     #expect(Self.close(try Self.box("\\underline{x}").depth, 211))
   }
+
+  /// Beyond its largest variant a delimiter is built from parts, at least as tall as the
+  /// content, and is one shape, so its overlapping parts do not show seams.
+  @Test func tallDelimitersAreAssembledAsOneShape() throws {
+    let box = try Self.box("\\left(\\begin{matrix}a\\\\b\\\\c\\\\d\\\\e\\\\f\\end{matrix}\\right)")
+    let assemblies = box.shapes.filter {
+      if case .assembly = $0.kind { return true }
+      return false
+    }
+    #expect(assemblies.count == 2)
+    // Six rows of 1200 centred on the axis: 3600 above and below it, less the shortfall.
+    let axis = Self.font.constant(.axisHeight)
+    #expect(box.height - axis >= 3600 * 0.901 && box.depth + axis >= 3600 * 0.901)
+  }
+
+  /// `cases` rows are 1.2 times the strut, as LaTeX's `\arraystretch` there.
+  @Test func casesRowsAreStretched() throws {
+    let glyphs = Self.glyphs(try Self.box("\\begin{cases}a\\\\b\\end{cases}"))
+    #expect(Self.close(glyphs[1].y - glyphs[2].y, 1440))
+  }
 }
