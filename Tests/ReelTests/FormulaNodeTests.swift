@@ -24,6 +24,10 @@ import Testing
       #expect(abs(node.bounds.center.y - expected.center.y - shift.y) < 1e-9)
     }
     #expect(nodes.glyphs(inPart: "scores").count == 3)
+    let coloured = try scene.formula(
+      formula, size: 60, center: Point(640, 360), color: .black, partColors: ["scores": Color(rgb: 0x1E63D6)])
+    #expect(coloured.glyphs(inPart: "scores").allSatisfy { $0.fill?.baseColor == Color(rgb: 0x1E63D6) })
+    #expect(coloured.glyphs.filter { $0.fill?.baseColor == .black }.count == coloured.glyphs.count - 3)
     #expect(nodes.part("scores") != nil && nodes.part("missing") == nil)
   }
 
@@ -93,5 +97,30 @@ import Testing
       #expect(end.position == Point(300, 500) && end.effectiveOpacity == 0)
     }
     #expect(nodes.transform(part: "missing", into: matrix).isEmpty)
+  }
+
+  /// The example of Docs/Writing-Scenes.md ("Formulas"), as written there.
+  @Test func theGuidesExampleRecords() throws {
+    var scene = SceneRecorder(frameSize: Size(1920, 1080))
+    let theme = Theme.light
+    let font = try MathFont()  // Latin Modern Math, once per scene
+    let scores = try scene.formula(
+      try Formula("\\part{scores}{QK^\\top} + M", font: font), size: 72, center: Point(960, 300), color: theme.ink)
+    scene.play(.write(scores.group), duration: 1.5)
+    if let part = scores.part("scores") { scene.play(.indicate(part), .recolor([part], fill: theme.accent)) }
+
+    let next = try scene.formula(
+      try Formula("\\mathrm{softmax}\\left(\\frac{\\part{scores}{QK^\\top}}{\\sqrt{d_k}} + M\\right)", font: font),
+      size: 72, center: Point(960, 300), color: theme.ink)
+    let step = scores.matching(into: next)  // Manim's TransformMatchingTex
+    scene.play(step.animations, duration: 1.5)  // Q, K, ⊤, + and M travel; the rest fades in
+
+    let timeline = scene.timeline
+    #expect(abs(timeline.duration - 4) < 1e-9)
+    let shown = step.glyphs.compactMap { timeline.state(of: $0, at: 4) }
+    #expect(shown.count == next.glyphs.count && shown.allSatisfy(\.isVisible))
+    // The five glyphs of QK^T + M kept their nodes.
+    #expect(
+      Set(step.glyphs.compactMap(\.id?.rawValue)).intersection(scores.glyphs.compactMap(\.id?.rawValue)).count == 5)
   }
 }

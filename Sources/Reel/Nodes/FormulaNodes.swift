@@ -91,9 +91,11 @@ extension FormulaNodes {
 
 extension SceneRecorder {
   /// Makes `formula` into nodes (registered, not shown: `write`, `fadeIn` or `add` its
-  /// `group`), `size` pixels per em, its box centred on `center`, in `color` where
-  /// `\color` does not say otherwise.
-  public mutating func formula(_ formula: Formula, size: Double, center: Point, color: Color) throws -> FormulaNodes {
+  /// `group`), `size` pixels per em, its box centred on `center`. Glyphs take the colour
+  /// of `\color` in the LaTeX, else of their part in `partColors`, else `color`.
+  public mutating func formula(
+    _ formula: Formula, size: Double, center: Point, color: Color, partColors: [String: Color] = [:]
+  ) throws -> FormulaNodes {
     let box = formula.bounds(size: size).center
     let offset = Point(center.x - box.x, center.y - box.y)
     var glyphs: [Node] = []
@@ -102,7 +104,9 @@ extension SceneRecorder {
       let middle = piece.path.bounds.center
       let local = piece.path.applying(.translation(-middle.x, -middle.y))
       let node = make(
-        Node(.shape(local), at: Point(middle.x + offset.x, middle.y + offset.y), fill: .solid(piece.color ?? color)))
+        Node(
+          .shape(local), at: Point(middle.x + offset.x, middle.y + offset.y),
+          fill: .solid(piece.color ?? piece.parts.last.flatMap { partColors[$0] } ?? color)))
       glyphs.append(node)
       keys.append(FormulaNodes.GlyphKey(glyph: piece.glyph?.id, part: piece.parts.last))
     }
