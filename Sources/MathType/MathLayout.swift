@@ -124,6 +124,8 @@ public struct MathLayout: Sendable {
     case .bigDelimiter(let scalar, let size):
       let glyph = try self.glyph(scalar, style: .text, atom: atom)
       nucleus = centredOnAxis(stretched(glyph, to: size, horizontal: false, scale: 1), style: style)
+    case .accent(let arrow, let body, _) where arrow == "\u{2192}" || arrow == "\u{2190}":
+      nucleus = try overArrow(arrow, body: body, style: style, atom: atom)
     case .accent(let accent, let body, let wide):
       nucleus = try self.accent(accent, body: body, wide: wide, style: style, atom: atom)
     case .overline(let body):
@@ -470,6 +472,22 @@ public struct MathLayout: Sendable {
     var box = body
     box.place(glyphBox(glyph, scale: k, x: 0, y: 0), x: x, y: raise)
     box.width = body.width
+    return box
+  }
+
+  /// `\overrightarrow`: an arrow as long as the body, its ink a small gap above it.
+  private func overArrow(_ arrow: Unicode.Scalar, body list: MathList, style: MathStyle, atom: MathAtom) throws
+    -> MathBox
+  {
+    let k = scale(style)
+    let body = try layoutList(list, style: style.crampedStyle)
+    let glyph = try self.glyph(arrow, style: .text, atom: atom)
+    let stretchedArrow = stretched(glyph, to: body.width, horizontal: true, scale: k, preferAssembly: true)
+    var box = body
+    box.place(
+      stretchedArrow, x: (body.width - stretchedArrow.width) / 2,
+      y: body.height + constant(.overbarVerticalGap, style) + stretchedArrow.depth)
+    box.width = max(body.width, stretchedArrow.width)
     return box
   }
 

@@ -123,7 +123,7 @@ enum MathSymbols {
     "vec": ("\u{20D7}", false), "dot": ("\u{0307}", false), "ddot": ("\u{0308}", false),
     "check": ("\u{030C}", false), "breve": ("\u{0306}", false), "acute": ("\u{0301}", false),
     "grave": ("\u{0300}", false), "widehat": ("\u{0302}", true), "widetilde": ("\u{0303}", true),
-    "overrightarrow": ("\u{20D7}", true),
+    "overrightarrow": ("\u{2192}", true), "overleftarrow": ("\u{2190}", true),
   ]
 
   /// Spaces in mu (18 mu = 1 em).
