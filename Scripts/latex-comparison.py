@@ -64,7 +64,7 @@ for name, latex in formulas:
     latex_box = [points(v) for v in match.groups()]
     subprocess.run(["pdftoppm", "-r", str(DPI), "-png", "-singlefile", base + ".pdf", base + "-latex"], check=True)
     ours = subprocess.run(
-        [render, "tex", latex, "-o", base + "-reel.png", "--size", str(SIZE), "--dpi", str(DPI), "--metrics"],
+        [render, "tex", "-o", base + "-reel.png", "--size", str(SIZE), "--dpi", str(DPI), "--metrics", "--", latex],
         capture_output=True, text=True, check=True)
     reel_box = [float(v) for v in re.findall(r"=([-\d.]+)pt", ours.stdout)]
     latex_image = Image.open(base + "-latex.png").convert("RGB")

@@ -22,9 +22,9 @@ public struct Formula: Sendable {
     let list = try MathParser.parse(latex)
     do {
       box = try MathLayout(font: font).layout(list, style: display ? .display : .text)
-    } catch let error as MathLayoutError {
-      guard case .missingGlyph(_, let offset) = error else { throw error }
-      throw MathSyntaxError(error.description, source: latex, offset: offset)
+    } catch MathLayoutError.missingGlyph(let scalar, let offset) {
+      throw MathSyntaxError(
+        MathLayoutError.missingGlyph(scalar, offset: offset).description, source: latex, offset: offset)
     }
   }
 

@@ -7,13 +7,17 @@ public struct MathLayout: Sendable {
   public let font: MathFont
   private let scriptScale: Double
   private let scriptScriptScale: Double
+  /// The font's units per em over 1000: TeX's fixed dimensions below (null delimiter space,
+  /// struts, column gaps) are written for 1000 units per em and scaled by it.
+  private let em: Double
   /// TeX's `\nulldelimiterspace` (1.2 pt at 10 pt), beside every fraction.
-  static let nullDelimiterSpace = 120.0
+  private var nullDelimiterSpace: Double { 120 * em }
 
   public init(font: MathFont) {
     self.font = font
     scriptScale = font.constant(.scriptPercentScaleDown) / 100
     scriptScriptScale = font.constant(.scriptScriptPercentScaleDown) / 100
+    em = font.unitsPerEm / 1000
   }
 
   /// The box of `list` set in `style`.
@@ -68,20 +72,22 @@ public struct MathLayout: Sendable {
     for (index, entry) in entries.enumerated() {
       switch entry.item {
       case .space(let mu):
-        box.width += mu * 1000 / 18 * scale(entry.style)
+        box.width += mu * font.unitsPerEm / 18 * scale(entry.style)
       case .style:
         break
       case .atom(let atom):
         let mathClass = classes[index] ?? atom.mathClass
         if let previousClass {
           let (mu, scriptsToo) = MathClass.space(between: previousClass, and: mathClass)
-          if scriptsToo || entry.style.size <= .text { box.width += mu * 1000 / 18 * scale(entry.style) }
+          if scriptsToo || entry.style.size <= .text { box.width += mu * font.unitsPerEm / 18 * scale(entry.style) }
         }
         let (atomBox, italic) = try layoutAtom(atom, style: entry.style)
         box.append(atomBox)
-        // A lone glyph's italic correction keeps it off what follows (`f(`), as in TeX;
-        // at the end of a list there is nothing to keep off.
-        if entries[(index + 1)...].contains(where: { if case .atom = $0.item { return true } else { return false } }) {
+        // A lone glyph's italic correction keeps it off a glyph that follows (`f(`), as
+        // LuaTeX does; before anything else, or at the end, there is nothing to keep off.
+        if let next = entries[(index + 1)...].first(where: { if case .atom = $0.item { true } else { false } }),
+          case .atom(let following) = next.item, Self.isGlyph(following)
+        {
           box.width += italic
         }
         previousClass = mathClass
@@ -91,6 +97,18 @@ public struct MathLayout: Sendable {
   }
 
   // MARK: - Atoms
+
+  /// A single character without scripts, as TeX's italic correction rule sees it.
+  private static func isGlyph(_ atom: MathAtom) -> Bool {
+    if case .symbol = atom.nucleus { return true }
+    return false
+  }
+
+  /// A filled rule `width` wide and `thickness` tall, standing on its box's baseline.
+  private func ruleBox(width: Double, thickness: Double) -> MathBox {
+    MathBox(
+      width: width, height: thickness, shapes: [MathShape(kind: .rule(width: width, height: thickness), x: 0, y: 0)])
+  }
 
   /// The atom's box, and the italic correction to add when another atom follows.
   private func layoutAtom(_ atom: MathAtom, style: MathStyle) throws -> (MathBox, Double) {
@@ -116,14 +134,15 @@ public struct MathLayout: Sendable {
     case .fraction(let numerator, let denominator, let rule, let forced, let parenthesized):
       nucleus = try fraction(
         numerator, denominator, rule: rule, style: forced.map { MathStyle($0, cramped: style.cramped) } ?? style,
-        parenthesized: parenthesized)
+        parenthesized: parenthesized, atom: atom)
     case .radical(let radicand, let degree):
-      nucleus = try radical(radicand, degree: degree, style: style)
+      nucleus = try radical(radicand, degree: degree, style: style, atom: atom)
     case .delimited(let left, let inner, let right):
-      nucleus = try delimited(left: left, inner: try layoutList(inner, style: style), right: right, style: style)
+      nucleus = try delimited(
+        left: left, inner: try layoutList(inner, style: style), right: right, style: style, atom: atom)
     case .bigDelimiter(let scalar, let size):
       let glyph = try self.glyph(scalar, style: .text, atom: atom)
-      nucleus = centredOnAxis(stretched(glyph, to: size, horizontal: false, scale: 1), style: style)
+      nucleus = centredOnAxis(stretched(glyph, to: size * em, horizontal: false, scale: 1), style: style)
     case .accent(let arrow, let body, _) where arrow == "\u{2192}" || arrow == "\u{2190}":
       nucleus = try overArrow(arrow, body: body, style: style, atom: atom)
     case .accent(let accent, let body, let wide):
@@ -135,7 +154,7 @@ public struct MathLayout: Sendable {
     case .brace(let body, let over):
       nucleus = try brace(body, over: over, style: style, atom: atom)
     case .array(let array):
-      nucleus = try self.array(array, style: style)
+      nucleus = try self.array(array, style: style, atom: atom)
     }
     nucleus = nucleus.tagged(color: atom.color, parts: atom.parts)
     guard atom.sup != nil || atom.sub != nil else { return (nucleus, isGlyph ? italic : 0) }
@@ -169,7 +188,7 @@ public struct MathLayout: Sendable {
     var box = MathBox()
     for scalar in text.unicodeScalars {
       if scalar == " " {
-        box.width += 333 * k
+        box.width += 333 * em * k
         continue
       }
       box.append(glyphBox(try glyph(scalar, style: style, atom: atom), scale: k))
@@ -256,7 +275,8 @@ public struct MathLayout: Sendable {
   // MARK: - Fractions
 
   private func fraction(
-    _ numerator: MathList, _ denominator: MathList, rule: Bool, style: MathStyle, parenthesized: Bool
+    _ numerator: MathList, _ denominator: MathList, rule: Bool, style: MathStyle, parenthesized: Bool,
+    atom: MathAtom
   ) throws -> MathBox {
     let num = try layoutList(numerator, style: style.numerator)
     let den = try layoutList(denominator, style: style.denominator)
@@ -285,38 +305,37 @@ public struct MathLayout: Sendable {
       }
     }
     let width = max(num.width, den.width)
-    let side = parenthesized ? 0 : Self.nullDelimiterSpace
+    let side = parenthesized ? 0 : nullDelimiterSpace
     var box = MathBox()
     box.place(num, x: side + (width - num.width) / 2, y: u)
     box.place(den, x: side + (width - den.width) / 2, y: -v)
     if rule {
       box.place(
-        MathBox(
-          width: width, height: thickness, depth: 0,
-          shapes: [MathShape(kind: .rule(width: width, height: thickness), x: 0, y: 0)]),
+        ruleBox(width: width, thickness: thickness),
         x: side, y: axis - thickness / 2)
     }
     box.width = width + 2 * side
     guard parenthesized else { return box }
     // \binom's parentheses have TeX's fixed sizes (delim1 / delim2), not \left…\right's.
-    let size = display ? 2399.7 : 1009.9
-    let open = try glyph("(", style: .text, atom: MathAtom(.open, .list([])))
-    let close = try glyph(")", style: .text, atom: MathAtom(.close, .list([])))
-    var result = centredOnAxis(stretched(open, to: size, horizontal: false, scale: 1), style: style)
+    let size = (display ? 2399.7 : 1009.9) * em * scale(style)
+    let open = try glyph("(", style: .text, atom: atom)
+    let close = try glyph(")", style: .text, atom: atom)
+    let k = scale(style)
+    var result = centredOnAxis(stretched(open, to: size, horizontal: false, scale: k), style: style)
     result.append(box)
-    result.append(centredOnAxis(stretched(close, to: size, horizontal: false, scale: 1), style: style))
+    result.append(centredOnAxis(stretched(close, to: size, horizontal: false, scale: k), style: style))
     return result
   }
 
   // MARK: - Radicals
 
-  private func radical(_ radicand: MathList, degree: MathList?, style: MathStyle) throws -> MathBox {
+  private func radical(_ radicand: MathList, degree: MathList?, style: MathStyle, atom: MathAtom) throws -> MathBox {
     let k = scale(style)
     let body = try layoutList(radicand, style: style.crampedStyle)
     var gap = constant(style.isDisplay ? .radicalDisplayStyleVerticalGap : .radicalVerticalGap, style)
     let thickness = constant(.radicalRuleThickness, style)
     let target = body.height + body.depth + gap + thickness
-    let surdGlyph = try glyph("\u{221A}", style: .text, atom: MathAtom(.ord, .list([])))
+    let surdGlyph = try glyph("\u{221A}", style: .text, atom: atom)
     let surd = stretched(surdGlyph, to: target, horizontal: false, scale: k)
     let excess = surd.height + surd.depth - target
     if excess > 0 { gap += excess / 2 }
@@ -326,9 +345,7 @@ public struct MathLayout: Sendable {
     box.place(surd, x: 0, y: surdY)
     box.place(body, x: surd.width, y: 0)
     box.place(
-      MathBox(
-        width: body.width, height: thickness,
-        shapes: [MathShape(kind: .rule(width: body.width, height: thickness), x: 0, y: 0)]),
+      ruleBox(width: body.width, thickness: thickness),
       x: surd.width, y: barBottom)
     box.height = max(box.height, barBottom + thickness + constant(.radicalExtraAscender, style))
     box.width = surd.width + body.width
@@ -347,22 +364,26 @@ public struct MathLayout: Sendable {
 
   // MARK: - Delimiters
 
-  private func delimited(left: Unicode.Scalar?, inner: MathBox, right: Unicode.Scalar?, style: MathStyle) throws
+  private func delimited(
+    left: Unicode.Scalar?, inner: MathBox, right: Unicode.Scalar?, style: MathStyle, atom: MathAtom
+  ) throws
     -> MathBox
   {
     let axis = constant(.axisHeight, style)
     let delta = max(inner.height - axis, inner.depth + axis)
     // plain TeX's \delimiterfactor 901 and \delimitershortfall 5 pt.
-    let target = max(delta * 901 / 500, 2 * delta - 500)
-    var box = try delimiterBox(left, target: target, style: style)
+    let target = max(delta * 901 / 500, 2 * delta - 500 * em)
+    var box = try delimiterBox(left, target: target, style: style, atom: atom)
     box.append(inner)
-    box.append(try delimiterBox(right, target: target, style: style))
+    box.append(try delimiterBox(right, target: target, style: style, atom: atom))
     return box
   }
 
-  private func delimiterBox(_ scalar: Unicode.Scalar?, target: Double, style: MathStyle) throws -> MathBox {
-    guard let scalar else { return MathBox(width: Self.nullDelimiterSpace) }
-    let glyph = try glyph(scalar, style: .text, atom: MathAtom(.open, .list([])))
+  private func delimiterBox(_ scalar: Unicode.Scalar?, target: Double, style: MathStyle, atom: MathAtom) throws
+    -> MathBox
+  {
+    guard let scalar else { return MathBox(width: nullDelimiterSpace) }
+    let glyph = try glyph(scalar, style: .text, atom: atom)
     let k = scale(style)
     return centredOnAxis(stretched(glyph, to: target, horizontal: false, scale: k), style: style)
   }
@@ -376,7 +397,7 @@ public struct MathLayout: Sendable {
   /// The glyph at least `target` long (its ink height, or its advance when horizontal):
   /// the first variant that reaches it, else built from its assembly, else its largest.
   func stretched(
-    _ glyph: MathGlyph, to target: Double, horizontal: Bool, scale k: Double, preferAssembly: Bool = false
+    _ glyph: MathGlyph, to target: Double, horizontal: Bool, scale k: Double
   ) -> MathBox {
     let variants = font.variants(glyph, horizontal: horizontal)
     func size(_ glyph: MathGlyph) -> Double {
@@ -384,14 +405,10 @@ public struct MathLayout: Sendable {
       let ink = font.ink(glyph)
       return (ink.top - ink.bottom) * k
     }
-    let parts = font.assembly(glyph, horizontal: horizontal)
-    let assemblyMinimum = parts.filter { !$0.isExtender }.reduce(0) { $0 + $1.fullAdvance } * k
-    if preferAssembly, !parts.isEmpty, target >= assemblyMinimum {
-      return assembled(parts, to: target / k, horizontal: horizontal).scaled(by: k)
-    }
     if let fit = variants.first(where: { size($0.glyph) >= target }) {
       return glyphBox(fit.glyph, scale: k)
     }
+    let parts = font.assembly(glyph, horizontal: horizontal)
     guard !parts.isEmpty else { return glyphBox(variants.last?.glyph ?? glyph, scale: k) }
     return assembled(parts, to: target / k, horizontal: horizontal).scaled(by: k)
   }
@@ -482,7 +499,7 @@ public struct MathLayout: Sendable {
     let k = scale(style)
     let body = try layoutList(list, style: style.crampedStyle)
     let glyph = try self.glyph(arrow, style: .text, atom: atom)
-    let stretchedArrow = stretched(glyph, to: body.width, horizontal: true, scale: k, preferAssembly: true)
+    let stretchedArrow = stretched(glyph, to: body.width, horizontal: true, scale: k)
     var box = body
     box.place(
       stretchedArrow, x: (body.width - stretchedArrow.width) / 2,
@@ -505,9 +522,7 @@ public struct MathLayout: Sendable {
     let thickness = constant(.overbarRuleThickness, style)
     let top = body.height + gap
     body.place(
-      MathBox(
-        width: body.width, height: thickness,
-        shapes: [MathShape(kind: .rule(width: body.width, height: thickness), x: 0, y: 0)]), x: 0, y: top)
+      ruleBox(width: body.width, thickness: thickness), x: 0, y: top)
     body.height = top + thickness + constant(.overbarExtraAscender, style)
     return body
   }
@@ -518,9 +533,7 @@ public struct MathLayout: Sendable {
     let thickness = constant(.underbarRuleThickness, style)
     let bottom = -(body.depth + gap + thickness)
     body.place(
-      MathBox(
-        width: body.width, height: thickness,
-        shapes: [MathShape(kind: .rule(width: body.width, height: thickness), x: 0, y: 0)]), x: 0, y: bottom)
+      ruleBox(width: body.width, thickness: thickness), x: 0, y: bottom)
     body.depth = -bottom + constant(.underbarExtraDescender, style)
     return body
   }
@@ -529,7 +542,7 @@ public struct MathLayout: Sendable {
     let k = scale(style)
     var body = try layoutList(list, style: over ? style.crampedStyle : style)
     let glyph = try self.glyph(over ? "\u{23DE}" : "\u{23DF}", style: .text, atom: atom)
-    let brace = stretched(glyph, to: body.width, horizontal: true, scale: k, preferAssembly: true)
+    let brace = stretched(glyph, to: body.width, horizontal: true, scale: k)
     let x = (body.width - brace.width) / 2
     if over {
       body.place(brace, x: x, y: max(0, body.height - constant(.accentBaseHeight, style)))
@@ -541,7 +554,7 @@ public struct MathLayout: Sendable {
 
   // MARK: - Arrays
 
-  private func array(_ array: MathArray, style: MathStyle) throws -> MathBox {
+  private func array(_ array: MathArray, style: MathStyle, atom: MathAtom) throws -> MathBox {
     let k = scale(style)
     let cellStyle = array.displayCells ? MathStyle.display : MathStyle(style.size <= .text ? .text : style.size)
     let aligned = array.displayCells && array.alignments.count == 2
@@ -561,18 +574,20 @@ public struct MathLayout: Sendable {
     }
     // Rows are at least a strut tall (0.7 and 0.3 of LaTeX's 12 pt baselineskip); aligned
     // adds amsmath's \jot between rows.
-    let strutHeight = 840 * k * array.rowStretch
-    let strutDepth = 360 * k * array.rowStretch
-    let jot = array.displayCells ? 300 * k : 0
+    let strutHeight = 840 * em * k * array.rowStretch
+    let strutDepth = 360 * em * k * array.rowStretch
+    let jot = array.displayCells ? 300 * em * k : 0
     var box = MathBox()
     var y = 0.0
     for (rowIndex, row) in cells.enumerated() {
       let height = max(strutHeight, row.map(\.height).max() ?? 0)
-      let depth = max(strutDepth, row.map(\.depth).max() ?? 0) + (rowIndex < cells.count - 1 ? jot : 0)
+      let extra = (rowIndex < array.rowSpacing.count ? array.rowSpacing[rowIndex] * em : 0)
+      let depth = max(strutDepth, row.map(\.depth).max() ?? 0) + (rowIndex < cells.count - 1 ? jot + extra : 0)
       y -= height
       var x = 0.0
       for column in 0..<columns {
-        let alignment = array.alignments[min(column, array.alignments.count - 1)]
+        // aligned alternates right and left; a matrix centres every column.
+        let alignment = array.alignments[column % array.alignments.count]
         if column < row.count {
           let cell = row[column]
           let free = widths[column] - cell.width
@@ -582,9 +597,9 @@ public struct MathLayout: Sendable {
         x += widths[column]
         if column < columns - 1 {
           if aligned {
-            x += column % 2 == 1 ? 2000 * k : 0
+            x += column % 2 == 1 ? 2000 * em * k : 0
           } else {
-            x += array.columnGap * 2 * k
+            x += array.columnGap * 2 * em * k
           }
         }
       }
@@ -599,7 +614,7 @@ public struct MathLayout: Sendable {
     centred.height = total / 2 + axis
     centred.depth = total / 2 - axis
     guard array.left != nil || array.right != nil else { return centred }
-    return try delimited(left: array.left, inner: centred, right: array.right, style: style)
+    return try delimited(left: array.left, inner: centred, right: array.right, style: style, atom: atom)
   }
 }
 

@@ -82,4 +82,6 @@ public struct MathArray: Sendable {
   /// LaTeX's `\arraystretch`: how much taller than the usual strut each row is at least
   /// (1.2 in `cases`).
   public var rowStretch = 1.0
+  /// Extra space below each row (`\\[4pt]`), in font units.
+  public var rowSpacing: [Double] = []
 }

@@ -1,4 +1,5 @@
 import Canvas
+import Foundation
 
 /// Reads the LaTeX math that Reel supports into a math list. Anything it does not know is
 /// a `MathSyntaxError` pointing at it: no text is ever dropped silently.
@@ -9,6 +10,10 @@ public struct MathParser {
   private var alphabet = MathAlphabet.italic
   private var color: Color?
   private var parts: [String] = []
+  /// How many lists deep the parser is; past `maximumDepth` a formula is refused rather
+  /// than overflowing the stack.
+  private var depth = 0
+  static let maximumDepth = 100
 
   /// Parses `latex`, a formula without surrounding `$`.
   public static func parse(_ latex: String) throws -> MathList {
@@ -33,11 +38,17 @@ public struct MathParser {
   // MARK: - Lists
 
   private mutating func parseList(until terminators: Set<Terminator>) throws -> MathList {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.maximumDepth else {
+      throw error("the formula is nested more than \(Self.maximumDepth) levels deep", at: index)
+    }
     var list: MathList = []
     while true {
       skipSpaces()
       guard index < scalars.count else {
         if terminators.contains(.closeBrace) { throw error("a '{' is never closed", at: scalars.count - 1) }
+        if terminators.contains(.closeBracket) { throw error("a '[' is never closed", at: scalars.count - 1) }
         if terminators.contains(.right) { throw error("\\left has no matching \\right", at: scalars.count - 1) }
         if terminators.contains(.end) { throw error("an environment has no \\end", at: scalars.count - 1) }
         return list
@@ -67,10 +78,7 @@ public struct MathParser {
         }
         try attachScript(primes, superscript: true, to: &list, at: start)
       case "{":
-        index += 1
-        let inner = try parseList(until: [.closeBrace])
-        index += 1
-        list.append(.atom(atom(.ord, .list(inner), at: start)))
+        list.append(.atom(atom(.ord, .list(try parseGroup()), at: start)))
       case "\\":
         let name = readCommandName()
         if name == "\\" || name == "cr" {
@@ -96,8 +104,7 @@ public struct MathParser {
         guard let (symbol, mathClass) = MathSymbols.character(c) else {
           throw error("'\(c)' is not allowed in a formula", at: start)
         }
-        let styled = MathSymbols.styled(symbol, alphabet) ?? symbol
-        list.append(.atom(atom(mathClass, .symbol(styled), at: start)))
+        list.append(.atom(atom(mathClass, .symbol(try styled(symbol, at: start)), at: start)))
       }
     }
   }
@@ -180,8 +187,7 @@ public struct MathParser {
       list.append(
         .atom(
           atom(
-            binom ? .ord : .inner,
-            .fraction(numerator, denominator, rule: !binom, style: style, parenthesized: binom), at: start)))
+            .ord, .fraction(numerator, denominator, rule: !binom, style: style, parenthesized: binom), at: start)))
     case "sqrt":
       var degree: MathList?
       skipSpaces()
@@ -210,9 +216,9 @@ public struct MathParser {
     case "text", "textrm", "mbox", "textit", "textbf", "mathnormal":
       let text = try readRawGroup(for: "\\\(name)")
       list.append(.atom(atom(.ord, .text(text), at: start)))
-    case "operatorname", "operatorname*":
-      let limits = name.hasSuffix("*") || (index < scalars.count && scalars[index] == "*")
-      if index < scalars.count, scalars[index] == "*" { index += 1 }
+    case "operatorname":
+      let limits = index < scalars.count && scalars[index] == "*"
+      if limits { index += 1 }
       let text = try readRawGroup(for: "\\operatorname")
       var op = atom(.op, .text(text.replacingOccurrences(of: "\\,", with: " ")), at: start)
       op.limitsInDisplay = limits
@@ -237,20 +243,25 @@ public struct MathParser {
       list[list.count - 1] = .atom(last)
     case "color", "textcolor":
       let colorStart = index
-      let name = try readRawGroup(for: "\\\(name)")
-      guard let value = Self.color(named: name) else {
+      let colorName = try readRawGroup(for: "\\\(name)")
+      guard let value = Self.color(named: colorName) else {
         throw error(
-          "unknown colour '\(name)'; use a name such as red or blue, or #RRGGBB", at: colorStart,
-          length: name.unicodeScalars.count + 2)
+          "unknown colour '\(colorName)'; use a name such as red or blue, or #RRGGBB", at: colorStart,
+          length: colorName.unicodeScalars.count + 2)
       }
-      let saved = color
-      color = value
       skipSpaces()
       if index < scalars.count, scalars[index] == "{" {
+        // \color{c}{…} and \textcolor{c}{…} colour their argument.
+        let saved = color
+        color = value
         defer { color = saved }
-        list += try parseArgument(for: "\\color")
+        list += try parseGroup()
+      } else if name == "textcolor" {
+        throw error("\\textcolor needs a braced argument: \\textcolor{c}{…}", at: start, length: length)
+      } else {
+        // A bare \color changes the rest of the group, as in LaTeX.
+        color = value
       }
-    // Without a braced argument, \color changes the rest of the group, as in LaTeX.
     case "part":
       let partName = try readRawGroup(for: "\\part")
       guard !partName.isEmpty else { throw error("\\part needs a name: \\part{name}{…}", at: start, length: length) }
@@ -293,13 +304,18 @@ public struct MathParser {
         at: start, length: 8 + name.unicodeScalars.count)
     }
     var row: [MathList] = []
+    let colorOutside = color
     while true {
+      // Each cell is a group: a \color in it ends with it.
       row.append(try parseList(until: [.cell, .row, .end]))
+      color = colorOutside
+      guard index < scalars.count else { throw error("\\begin{\(name)} has no \\end{\(name)}", at: start) }
       if scalars[index] == "&" {
         index += 1
         continue
       }
       array.rows.append(row)
+      array.rowSpacing.append(0)
       row = []
       let commandStart = index
       let command = readCommandName()
@@ -310,15 +326,16 @@ public struct MathParser {
         }
         break
       }
-      // \\ optionally followed by [length]: the length is not supported but is read.
-      skipSpaces()
+      // \\[length] adds space below the row (amsmath reads the bracket only right after \\).
       if index < scalars.count, scalars[index] == "[" {
-        while index < scalars.count, scalars[index] != "]" { index += 1 }
-        index += 1
+        array.rowSpacing[array.rowSpacing.count - 1] = try readLength()
       }
     }
     // A final \\ before \end leaves an empty last row; LaTeX drops it.
-    if let last = array.rows.last, last.count == 1, last[0].isEmpty, array.rows.count > 1 { array.rows.removeLast() }
+    if let last = array.rows.last, last.count == 1, last[0].isEmpty, array.rows.count > 1 {
+      array.rows.removeLast()
+      array.rowSpacing.removeLast()
+    }
     return atom(array.left == nil && array.right == nil ? .ord : .inner, .array(array), at: start)
   }
 
@@ -330,12 +347,7 @@ public struct MathParser {
     guard index < scalars.count else { throw error("\(what) needs an argument", at: max(0, scalars.count - 1)) }
     let start = index
     let c = scalars[index]
-    if c == "{" {
-      index += 1
-      let list = try parseList(until: [.closeBrace])
-      index += 1
-      return list
-    }
+    if c == "{" { return try parseGroup() }
     if c == "\\" {
       let name = readCommandName()
       var list: MathList = []
@@ -347,7 +359,17 @@ public struct MathParser {
     guard let (symbol, mathClass) = MathSymbols.character(c) else {
       throw error("'\(c)' is not allowed in a formula", at: start)
     }
-    return [.atom(atom(mathClass, .symbol(MathSymbols.styled(symbol, alphabet) ?? symbol), at: start))]
+    return [.atom(atom(mathClass, .symbol(try styled(symbol, at: start)), at: start))]
+  }
+
+  /// A braced group from its `{` to its `}`; a `\color` inside ends with it.
+  private mutating func parseGroup() throws -> MathList {
+    let saved = color
+    defer { color = saved }
+    index += 1
+    let list = try parseList(until: [.closeBrace])
+    index += 1
+    return list
   }
 
   /// The delimiter after `\left`, `\right` or `\big`: nil for `.`.
@@ -369,6 +391,28 @@ public struct MathParser {
         at: delimiterStart, length: text.unicodeScalars.count)
     }
     return delimiter
+  }
+
+  /// `[2pt]`, `[0.5em]`, `[1ex]`, `[3mm]` after `\\`: the length in font units (1000 per em,
+  /// an em being 10 pt as in LaTeX's default size).
+  private mutating func readLength() throws -> Double {
+    let open = index
+    index += 1
+    var text = ""
+    while index < scalars.count, scalars[index] != "]" {
+      text.unicodeScalars.append(scalars[index])
+      index += 1
+    }
+    guard index < scalars.count else { throw error("a '[' is never closed", at: open) }
+    index += 1
+    let units: [String: Double] = ["pt": 100, "em": 1000, "ex": 431, "mm": 284.5, "cm": 2845, "in": 7227]
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let unit = units.keys.first(where: { trimmed.hasSuffix($0) }),
+      let value = Double(trimmed.dropLast(unit.count).trimmingCharacters(in: .whitespaces))
+    else {
+      throw error("'[\(text)]' is not a length; write one like [4pt], [0.5em] or [2mm]", at: open, length: index - open)
+    }
+    return value * (units[unit] ?? 0)
   }
 
   /// The text of a braced group as written (for `\text`, names and colours).
@@ -417,6 +461,15 @@ public struct MathParser {
       index += 1
     }
     return String(name)
+  }
+
+  /// `c` in the current alphabet (`\mathbb`, `\mathcal`, …); an error for a letter the
+  /// alphabet does not have, such as a lower-case `\mathcal` letter.
+  private func styled(_ c: Unicode.Scalar, at offset: Int) throws -> Unicode.Scalar {
+    guard let styled = MathSymbols.styled(c, alphabet) else {
+      throw error("'\(c)' has no form in this alphabet (\\mathcal and \\mathbb have capitals)", at: offset)
+    }
+    return styled
   }
 
   private mutating func skipSpaces() {

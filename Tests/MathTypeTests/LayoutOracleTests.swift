@@ -158,4 +158,35 @@ import Testing
     let glyphs = Self.glyphs(try Self.box("\\begin{cases}a\\\\b\\end{cases}"))
     #expect(Self.close(glyphs[1].y - glyphs[2].y, 1440))
   }
+
+  /// `aligned` alternates right- and left-aligned columns; `\\[len]` adds space below a row.
+  @Test func alignedColumnsAlternateAndRowsTakeExtraSpace() throws {
+    let glyphs = Self.glyphs(try Self.box("\\begin{aligned}a &= b & cc &= d \\\\ aaa &= b & c &= d\\end{aligned}"))
+    // Column 3 (c, cc) is right-aligned: the ends of cc and c line up.
+    let c = try #require(Self.font.glyph(for: "\u{1D450}"))
+    let cEnds = [glyphs[4].x + Self.font.advance(c), glyphs[12].x + Self.font.advance(c)]
+    #expect(Self.close(cEnds[0], cEnds[1]))
+    let plain = Self.glyphs(try Self.box("\\begin{matrix}a\\\\b\\end{matrix}"))
+    let spaced = Self.glyphs(try Self.box("\\begin{matrix}a\\\\[4pt]b\\end{matrix}"))
+    #expect(Self.close((spaced[0].y - spaced[1].y) - (plain[0].y - plain[1].y), 400))
+  }
+
+  /// `\frac` is an Ord atom in LaTeX (amsmath wraps it in braces): no space after a letter,
+  /// and no italic correction before it.
+  @Test func fractionsAreOrdinary() throws {
+    let glyphs = Self.glyphs(try Self.box("f\\frac12"))
+    let f = try #require(Self.font.glyph(for: "\u{1D453}"))
+    // The numerator starts after f's advance and the null delimiter space, nothing more.
+    let one = try #require(Self.font.glyph(for: "1", scriptLevel: 1))
+    let rule = try #require(Self.rules(try Self.box("f\\frac12")).first)
+    #expect(Self.close(rule.x, Self.font.advance(f) + 120))
+    #expect(glyphs[1].x >= rule.x && Self.font.advance(one) > 0)
+  }
+
+  /// `\binom`'s parentheses shrink with the style, like everything else in a script.
+  @Test func binomialParenthesesFollowTheStyle() throws {
+    let text = try Self.box("\\binom nk")
+    let script = try Self.box("x^{\\binom nk}")
+    #expect(script.height - 363 < text.height * 0.8)
+  }
 }

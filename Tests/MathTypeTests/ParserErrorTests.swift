@@ -20,6 +20,14 @@ import Testing
     ("a & b", "'&' is only for columns", 2, 1),
     ("\\frac{a}", "\\frac needs an argument", 7, 1),
     ("x^", "superscript needs an argument", 1, 1),
+    ("\\sqrt[3{x}", "a '[' is never closed", 9, 1),
+    ("\\mathcal{x}", "'x' has no form in this alphabet", 9, 1),
+    ("\\textcolor{red}x", "\\textcolor needs a braced argument", 0, 10),
+    ("\\begin{matrix}a\\\\[4pc]b\\end{matrix}", "'[4pc]' is not a length", 17, 5),
+    (
+      String(repeating: "{", count: 150) + "x" + String(repeating: "}", count: 150),
+      "the formula is nested more than 100", 100, 1
+    ),
   ])
   func errorsPointAtTheProblem(_ latex: String, _ message: String, _ offset: Int, _ length: Int) {
     #expect {
@@ -40,6 +48,18 @@ import Testing
       _ = try Formula("x + 猫", font: try MathFont())
     } throws: { error in
       (error as? MathSyntaxError).map { $0.offset == 4 && $0.message.contains("猫") } ?? false
+    }
+  }
+
+  /// `\color` lasts to the end of its group, as in LaTeX, and no further.
+  @Test func aColourEndsWithItsGroup() throws {
+    let font = try MathFont()
+    for latex in ["{\\color{red} a} b", "\\frac{\\color{red}a}{b}", "\\begin{matrix}\\color{red}a & b\\end{matrix}"] {
+      let shapes = try Formula(latex, font: font).box.shapes.filter {
+        if case .glyph = $0.kind { return true }
+        return false
+      }
+      #expect(shapes.first?.color != nil && shapes.last?.color == nil, "\(latex)")
     }
   }
 

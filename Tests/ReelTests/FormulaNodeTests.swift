@@ -123,4 +123,24 @@ import Testing
     #expect(
       Set(step.glyphs.compactMap(\.id?.rawValue)).intersection(scores.glyphs.compactMap(\.id?.rawValue)).count == 5)
   }
+
+  /// A part inside a part is a group inside its group; colours go to the innermost part
+  /// that has one.
+  @Test func nestedPartsNest() throws {
+    var scene = SceneRecorder(frameSize: frame)
+    let nodes = try scene.formula(
+      try Formula("\\part{a}{x + \\part{b}{y}} = z", font: Self.font), size: 60, center: Point(640, 360),
+      color: .black, partColors: ["a": Color(rgb: 0x1E63D6)])
+    #expect(nodes.glyphs(inPart: "a").count == 3 && nodes.glyphs(inPart: "b").count == 1)
+    let a = try #require(nodes.part("a"))
+    let b = try #require(nodes.part("b"))
+    scene.play(.fadeIn(nodes.group))
+    scene.play(.shift(a, by: Point(0, 50)), duration: 1)
+    let timeline = scene.timeline
+    let y = try #require(nodes.glyphs(inPart: "b").first)
+    // Moving a moves b's glyph with it.
+    #expect(abs(try #require(timeline.state(of: y, at: 2)).position.y - y.position.y - 50) < 1e-6)
+    #expect(try #require(timeline.state(of: b, at: 2)).isVisible == false)  // a group draws nothing itself
+    #expect(nodes.glyphs(inPart: "a").allSatisfy { $0.fill?.baseColor == Color(rgb: 0x1E63D6) })
+  }
 }

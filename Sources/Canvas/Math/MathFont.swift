@@ -61,24 +61,28 @@ public final class MathFont: @unchecked Sendable {
 
   /// Loads the font file at `file`.
   public init(file: String, family: String = MathFont.latinModernMath) throws {
+    let drawFunctions = try Self.makeDrawFunctions()
     guard let blob = hb_blob_create_from_file_or_fail(file) else {
+      hb_draw_funcs_destroy(drawFunctions)
       throw CanvasError.mathFont("cannot read the math font \(file)")
     }
     let face = hb_face_create(blob, 0)
     hb_blob_destroy(blob)
     guard let face, hb_ot_math_has_data(face) != 0 else {
       hb_face_destroy(face)
+      hb_draw_funcs_destroy(drawFunctions)
       throw CanvasError.mathFont("\(file) has no OpenType MATH table; install fonts-lmodern for \(family)")
     }
     guard let font = hb_font_create(face) else {
       hb_face_destroy(face)
+      hb_draw_funcs_destroy(drawFunctions)
       throw CanvasError.mathFont("cannot load the math font \(file)")
     }
     hb_font_make_immutable(font)
     self.file = file
     self.face = face
     self.font = font
-    drawFunctions = try Self.makeDrawFunctions()
+    self.drawFunctions = drawFunctions
     unitsPerEm = Double(hb_face_get_upem(face))
   }
 

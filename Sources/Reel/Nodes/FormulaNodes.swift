@@ -11,21 +11,23 @@ public struct FormulaNodes: Sendable, Hashable {
   public let glyphs: [Node]
   /// The group of each named part.
   public let parts: [String: Node]
-  /// For each glyph: what it is (its font glyph, or a rule) and the innermost part it is in,
-  /// which `matching(into:)` pairs glyphs by.
+  /// For each glyph: what it is (its font glyph, or a rule) and the parts it is in,
+  /// outermost first, which `matching(into:)` pairs glyphs by.
   let keys: [GlyphKey]
 
   struct GlyphKey: Sendable, Hashable {
     let glyph: UInt32?
-    let part: String?
+    let parts: [String]
+    var innermost: String? { parts.last }
   }
 
-  /// The group of the part named `name` (`\part{name}{…}` in the LaTeX).
+  /// The group of the part named `name` (`\part{name}{…}` in the LaTeX); a part inside it
+  /// is a group inside this one.
   public func part(_ name: String) -> Node? { parts[name] }
 
-  /// The glyph nodes inside part `name`.
+  /// The glyph nodes inside part `name`, parts within it included.
   public func glyphs(inPart name: String) -> [Node] {
-    zip(glyphs, keys).filter { $0.1.part == name }.map(\.0)
+    zip(glyphs, keys).filter { $0.1.parts.contains(name) }.map(\.0)
   }
 }
 
@@ -38,9 +40,9 @@ public struct FormulaTransform: Sendable {
 }
 
 extension FormulaNodes {
-  /// Manim's `TransformMatchingTex`: glyphs of the same part with the same shape move (and
-  /// morph) to their places in `target`; then glyphs outside parts pair by shape alone; what
-  /// is left fades out, and what is new in `target` fades in. `target` must be made (not
+  /// Manim's `TransformMatchingTex`: glyphs of the same (innermost) part with the same shape
+  /// move to their places in `target`; then any glyphs left pair by shape alone; what is
+  /// left after that fades out, and what is new in `target` fades in. `target` must be made (not
   /// shown), and neither formula's group moved, so both are in frame coordinates.
   public func matching(into target: FormulaNodes) -> FormulaTransform {
     var unused = Array(glyphs.indices)
@@ -49,7 +51,9 @@ extension FormulaNodes {
     // Pass 1: same part (named) and same glyph; pass 2: same glyph anywhere.
     var unmatchedTargets: [Int] = []
     for (index, key) in target.keys.enumerated() {
-      if key.part != nil, let match = unused.firstIndex(where: { keys[$0] == key }) {
+      if key.innermost != nil,
+        let match = unused.firstIndex(where: { keys[$0].glyph == key.glyph && keys[$0].innermost == key.innermost })
+      {
         pairs.append((unused.remove(at: match), index))
       } else {
         unmatchedTargets.append(index)
@@ -106,19 +110,29 @@ extension SceneRecorder {
       let node = make(
         Node(
           .shape(local), at: Point(middle.x + offset.x, middle.y + offset.y),
-          fill: .solid(piece.color ?? piece.parts.last.flatMap { partColors[$0] } ?? color)))
+          fill: .solid(piece.color ?? piece.parts.reversed().lazy.compactMap { partColors[$0] }.first ?? color)))
       glyphs.append(node)
-      keys.append(FormulaNodes.GlyphKey(glyph: piece.glyph?.id, part: piece.parts.last))
+      keys.append(FormulaNodes.GlyphKey(glyph: piece.glyph?.id, parts: piece.parts))
+    }
+    // Part groups, innermost first: each holds its own glyphs and the groups of the parts
+    // directly inside it.
+    var parent: [String: String] = [:]
+    var level: [String: Int] = [:]
+    for key in keys {
+      for (index, name) in key.parts.enumerated() {
+        level[name] = max(level[name] ?? 0, index)
+        if index > 0 { parent[name] = key.parts[index - 1] }
+      }
     }
     var parts: [String: Node] = [:]
-    let names = Set(keys.compactMap(\.part))
-    for name in names.sorted() {
-      parts[name] = try group(zip(glyphs, keys).filter { $0.1.part == name }.map(\.0))
+    for name in level.keys.sorted(by: { (level[$0] ?? 0, $0) > (level[$1] ?? 0, $1) }) {
+      let own = zip(glyphs, keys).filter { $0.1.innermost == name }.map(\.0)
+      let inner = parent.filter { $0.value == name }.keys.sorted().compactMap { parts[$0] }
+      parts[name] = try group(inner + own)
     }
-    // The whole: the part groups and the glyphs outside any part.
-    let members =
-      Array(parts.values.sorted { ($0.id?.rawValue ?? 0) < ($1.id?.rawValue ?? 0) })
-      + zip(glyphs, keys).filter { $0.1.part == nil }.map(\.0)
-    return FormulaNodes(group: try group(members), glyphs: glyphs, parts: parts, keys: keys)
+    // The whole: the outermost part groups and the glyphs outside any part.
+    let outermost = level.keys.filter { parent[$0] == nil }.sorted().compactMap { parts[$0] }
+    let loose = zip(glyphs, keys).filter { $0.1.parts.isEmpty }.map(\.0)
+    return FormulaNodes(group: try group(outermost + loose), glyphs: glyphs, parts: parts, keys: keys)
   }
 }
