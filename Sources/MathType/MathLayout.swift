@@ -206,14 +206,21 @@ public struct MathLayout: Sendable {
     var sub = try atom.sub.map { try layoutList($0, style: style.subStyle) }
     sup?.width += after
     sub?.width += after
+    // A boxed nucleus (an operator, a group): scripts start from its top and bottom. The
+    // subscript hangs from the bottom by TeX's sub_drop (0.05 em of the script size), as in
+    // pdflatex; Latin Modern Math's SubscriptBaselineDropMin (0.2 em) sets it far lower.
     var u = isGlyph ? 0 : base.height - constant(.superscriptBaselineDropMax, style)
-    var v = isGlyph ? 0 : base.depth + constant(.subscriptBaselineDropMin, style)
+    var v = isGlyph ? 0 : base.depth + 50 * em * scale(style.subStyle)
     if let sup {
       let shift = style.cramped ? constant(.superscriptShiftUpCramped, style) : constant(.superscriptShiftUp, style)
       u = max(u, shift, sup.depth + constant(.superscriptBottomMin, style))
     }
     if let sub, sup == nil {
-      v = max(v, constant(.subscriptShiftDown, style), sub.height - constant(.subscriptTopMax, style))
+      // A lone subscript drops by TeX's sub1 (0.15 em, as pdflatex, MathJax and KaTeX set
+      // it), not by SubscriptShiftDown, which is TeX's sub2 for a subscript under a
+      // superscript (0.247 em in Latin Modern Math).
+      let sub1 = min(150 * em * scale(style), constant(.subscriptShiftDown, style))
+      v = max(v, sub1, sub.height - constant(.subscriptTopMax, style))
     }
     if let sup, let sub {
       v = max(v, constant(.subscriptShiftDown, style))

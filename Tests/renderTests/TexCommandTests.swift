@@ -15,8 +15,8 @@ import Testing
     let result = try RenderCommand.run(["tex", Self.attention, "-o", output, "--size", "20", "--dpi", "300"])
     #expect(result.status == 0, "\(result.stderr)")
     let image = try PNG.read(output)
-    // 20 pt at 300 dpi is 83.3 px per em: the formula is about 19 em wide and 3 em tall.
-    #expect((1500...1650).contains(image.width) && (230...290).contains(image.height), "\(image.width)x\(image.height)")
+    // 20 pt at 300 dpi is 83.3 px per em: the formula is about 19 em wide and 2.5 em tall.
+    #expect((1450...1650).contains(image.width) && (190...260).contains(image.height), "\(image.width)x\(image.height)")
     func alpha(_ x: Int, _ y: Int) -> UInt8 { image.rgba[(y * image.width + x) * 4 + 3] }
     #expect(alpha(0, 0) == 0 && alpha(image.width - 1, image.height - 1) == 0)
     // Ink reaches within the padding (1/16 em) of every edge.
