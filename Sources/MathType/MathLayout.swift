@@ -212,7 +212,13 @@ public struct MathLayout: Sendable {
     var u = isGlyph ? 0 : base.height - constant(.superscriptBaselineDropMax, style)
     var v = isGlyph ? 0 : base.depth + 50 * em * scale(style.subStyle)
     if let sup {
-      let shift = style.cramped ? constant(.superscriptShiftUpCramped, style) : constant(.superscriptShiftUp, style)
+      // TeX raises a superscript in display style by sup1 (0.413 em), more than in text
+      // style (sup2, the font's SuperscriptShiftUp); pdflatex does, so Reel does.
+      let shift =
+        style.cramped
+        ? constant(.superscriptShiftUpCramped, style)
+        : style.isDisplay
+          ? max(413 * em, constant(.superscriptShiftUp, style)) : constant(.superscriptShiftUp, style)
       u = max(u, shift, sup.depth + constant(.superscriptBottomMin, style))
     }
     if let sub, sup == nil {

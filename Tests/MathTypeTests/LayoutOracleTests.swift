@@ -5,8 +5,9 @@ import Testing
 /// Box geometry against TeX's rules with Latin Modern Math's MATH constants, each value
 /// derived by hand in `../shared/MATH-LAYOUT.md` §7 and checked there against LuaTeX —
 /// except where Reel follows pdflatex instead: a lone subscript drops by TeX's sub1
-/// (0.15 em), and a boxed nucleus's subscript hangs by TeX's sub_drop (0.05 em of the
-/// script size); those values are derived by hand here. Font units (1000 per em), y up.
+/// (0.15 em), a boxed nucleus's subscript hangs by TeX's sub_drop (0.05 em of the script
+/// size), and a display-style superscript rises by sup1 (0.413 em); those values are
+/// derived by hand here. Font units (1000 per em), y up.
 @Suite struct LayoutOracleTests {
   static let font = try! MathFont()
 
@@ -36,6 +37,12 @@ import Testing
     let glyphs = Self.glyphs(box)
     #expect(Self.close(glyphs[1].y, 363) && glyphs[1].scale == 0.7)
     #expect(Self.close(box.width, 1026.3) && Self.close(box.height, 827.8))
+  }
+
+  /// In display style TeX raises a superscript by sup1 (0.413 em), as pdflatex does.
+  @Test func displaySuperscriptsRiseFurther() throws {
+    #expect(Self.close(Self.glyphs(try Self.box("x^2", display: true))[1].y, 413))
+    #expect(Self.close(Self.glyphs(try Self.box("x^2"))[1].y, 363))
   }
 
   @Test func subscriptIsLoweredAndClashesAreResolved() throws {
