@@ -398,7 +398,17 @@ public struct MathLayout: Sendable {
     guard let scalar else { return MathBox(width: nullDelimiterSpace) }
     let glyph = try glyph(scalar, style: .text, atom: atom)
     let k = scale(style)
-    return centredOnAxis(stretched(glyph, to: target, horizontal: false, scale: k), style: style)
+    return centredOnAxis(stretched(glyph, to: target, horizontal: false, scale: k, steps: .plainTeX), style: style)
+  }
+
+  /// Which ready-made sizes of a stretchy glyph to choose from.
+  enum SizeSteps {
+    /// Every variant the font has.
+    case all
+    /// Only those of plain TeX's sizes — 1, 1.2, 1.8, 2.4 and 3 em tall, as `\big` to
+    /// `\Bigg` — when the font has them: Latin Modern Math has finer steps between, which
+    /// pdflatex's fonts lack, so nested delimiters would come out the same size.
+    case plainTeX
   }
 
   /// `box` moved up or down so its ink is centred on the math axis.
@@ -410,13 +420,20 @@ public struct MathLayout: Sendable {
   /// The glyph at least `target` long (its ink height, or its advance when horizontal):
   /// the first variant that reaches it, else built from its assembly, else its largest.
   func stretched(
-    _ glyph: MathGlyph, to target: Double, horizontal: Bool, scale k: Double
+    _ glyph: MathGlyph, to target: Double, horizontal: Bool, scale k: Double, steps: SizeSteps = .all
   ) -> MathBox {
-    let variants = font.variants(glyph, horizontal: horizontal)
     func size(_ glyph: MathGlyph) -> Double {
       if horizontal { return font.advance(glyph) * k }
       let ink = font.ink(glyph)
       return (ink.top - ink.bottom) * k
+    }
+    var variants = font.variants(glyph, horizontal: horizontal)
+    if steps == .plainTeX {
+      let plain = variants.filter { variant in
+        let ems = size(variant.glyph) / k / font.unitsPerEm
+        return [1.0, 1.2, 1.8, 2.4, 3.0].contains { abs(ems - $0) <= 0.02 }
+      }
+      if plain.count > 1 { variants = plain }
     }
     if let fit = variants.first(where: { size($0.glyph) >= target }) {
       return glyphBox(fit.glyph, scale: k)
@@ -555,14 +572,51 @@ public struct MathLayout: Sendable {
     let k = scale(style)
     var body = try layoutList(list, style: over ? style.crampedStyle : style)
     let glyph = try self.glyph(over ? "\u{23DE}" : "\u{23DF}", style: .text, atom: atom)
-    let brace = stretched(glyph, to: body.width, horizontal: true, scale: k)
+    // At least about an em wide, as LaTeX's brace fill, so a brace over one letter reads.
+    let brace = stretched(glyph, to: max(body.width, 1000 * em * k), horizontal: true, scale: k)
+    if brace.width > body.width {
+      body = body.offset(x: (brace.width - body.width) / 2, y: 0)
+      body.width = brace.width
+    }
     let x = (body.width - brace.width) / 2
+    // As LaTeX's \overbrace: 3 pt between the body and the brace's ink.
+    let kern = 300 * em * k
+    let ink = inkExtent(of: brace)
     if over {
-      body.place(brace, x: x, y: max(0, body.height - constant(.accentBaseHeight, style)))
+      let y = body.height + kern - ink.bottom
+      body.place(brace, x: x, y: y)
+      body.height = y + ink.top
     } else {
-      body.place(brace, x: x, y: -body.depth)
+      let y = -body.depth - kern - ink.top
+      body.place(brace, x: x, y: y)
+      body.depth = -(y + ink.bottom)
     }
     return body
+  }
+
+  /// The lowest and highest ink of a box's glyphs, relative to its baseline.
+  private func inkExtent(of box: MathBox) -> (bottom: Double, top: Double) {
+    var bottom = Double.infinity
+    var top = -Double.infinity
+    for shape in box.shapes {
+      switch shape.kind {
+      case .glyph(let glyph, let scale):
+        let ink = font.ink(glyph)
+        bottom = min(bottom, shape.y + ink.bottom * scale)
+        top = max(top, shape.y + ink.top * scale)
+      case .assembly(let glyphs, let offsets, let horizontal, let scale):
+        for (glyph, offset) in zip(glyphs, offsets) {
+          let ink = font.ink(glyph)
+          let y = shape.y + (horizontal ? 0 : offset)
+          bottom = min(bottom, y + ink.bottom * scale)
+          top = max(top, y + ink.top * scale)
+        }
+      case .rule(_, let height):
+        bottom = min(bottom, shape.y)
+        top = max(top, shape.y + height)
+      }
+    }
+    return bottom <= top ? (bottom, top) : (0, 0)
   }
 
   // MARK: - Arrays

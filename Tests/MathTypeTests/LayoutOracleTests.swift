@@ -204,4 +204,24 @@ import Testing
     let script = try Self.box("x^{\\binom nk}")
     #expect(script.height - 363 < text.height * 0.8)
   }
+
+  /// Delimiters take plain TeX's sizes (1, 1.2, 1.8, 2.4, 3 em) as pdflatex does, so a
+  /// delimiter around another is the next size up rather than the same one.
+  @Test func nestedDelimitersGrow() throws {
+    let box = try Self.box("\\left(1+\\left[\\sqrt{2/\\pi}\\,x\\right]\\right)", display: true)
+    let heights = box.shapes.compactMap { shape -> Double? in
+      guard case .glyph(let glyph, _) = shape.kind else { return nil }
+      let ink = Self.font.ink(glyph)
+      return ink.top - ink.bottom
+    }
+    // The first glyph is the outer parenthesis, the third the bracket.
+    #expect(heights[0] > heights[2] + 100, "\(heights)")
+    #expect([1194.0, 1792, 2392].contains { abs(heights[0] - $0) < 30 })
+  }
+
+  /// A brace over a single letter is still about an em wide, as LaTeX's.
+  @Test func bracesHaveAMinimumWidth() throws {
+    let box = try Self.box("\\overbrace{V}^{n}")
+    #expect(box.width >= 1000)
+  }
 }
