@@ -125,6 +125,9 @@ public struct MathLayout: Sendable {
     case .symbol(let scalar):
       let glyph = try glyph(scalar, style: style, atom: atom)
       nucleus = glyphBox(glyph, scale: k)
+      // Plain TeX's \vdots is three dots stacked 4 pt apart under a 6 pt kern, about 1.5 em
+      // tall: a matrix row holding one is that tall, in LaTeX and here.
+      if scalar == "\u{22EE}" { nucleus.height = max(nucleus.height, 1500 * em * k) }
       italic = font.italicCorrection(glyph) * k
       isGlyph = true
     case .text(let text):

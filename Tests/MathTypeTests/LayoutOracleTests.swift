@@ -224,4 +224,11 @@ import Testing
     let box = try Self.box("\\overbrace{V}^{n}")
     #expect(box.width >= 1000)
   }
+
+  /// A row holding `\\vdots` is as tall as plain TeX's stacked dots, 1.5 em.
+  @Test func vdotsRowsAreTall() throws {
+    let glyphs = Self.glyphs(try Self.box("\\begin{matrix}a\\\\\\vdots\\\\b\\end{matrix}"))
+    // Rows: a (depth 360), then vdots (height 1500, depth 360), then b (height 840).
+    #expect(Self.close(glyphs[0].y - glyphs[2].y, 360 + 1500 + 360 + 840))
+  }
 }
