@@ -44,26 +44,7 @@ public struct Formula: Sendable {
   public func pieces(size: Double) -> [Piece] {
     let unit = size / font.unitsPerEm
     return box.shapes.map { shape in
-      switch shape.kind {
-      case .glyph(let glyph, let scale):
-        let transform = Transform(
-          a: unit * scale, b: 0, c: 0, d: unit * scale, tx: shape.x * unit, ty: -shape.y * unit)
-        return Piece(
-          path: font.outline(glyph).applying(transform), color: shape.color, parts: shape.parts, glyph: glyph)
-      case .assembly(let glyphs, let offsets, let horizontal, let scale):
-        var path = Path()
-        for (glyph, offset) in zip(glyphs, offsets) {
-          let x = shape.x + (horizontal ? offset : 0)
-          let y = shape.y + (horizontal ? 0 : offset)
-          path.append(
-            font.outline(glyph).applying(
-              Transform(a: unit * scale, b: 0, c: 0, d: unit * scale, tx: x * unit, ty: -y * unit)))
-        }
-        return Piece(path: path, color: shape.color, parts: shape.parts, glyph: glyphs.first)
-      case .rule(let width, let height):
-        let rect = Rect(x: shape.x * unit, y: -(shape.y + height) * unit, width: width * unit, height: height * unit)
-        return Piece(path: .rectangle(rect), color: shape.color, parts: shape.parts, glyph: nil)
-      }
+      Piece(path: shape.path(font: font, unit: unit), color: shape.color, parts: shape.parts, glyph: shape.glyph)
     }
   }
 

@@ -78,3 +78,35 @@ public struct MathShape: Sendable {
     return copy
   }
 }
+
+extension MathShape {
+  /// The shape as a path, `unit` pixels per font unit, y down, the box's origin at (0, 0).
+  func path(font: MathFont, unit: Double) -> Path {
+    func placed(_ glyph: MathGlyph, x: Double, y: Double, scale: Double) -> Path {
+      font.outline(glyph).applying(
+        Transform(a: unit * scale, b: 0, c: 0, d: unit * scale, tx: x * unit, ty: -y * unit))
+    }
+    switch kind {
+    case .glyph(let glyph, let scale):
+      return placed(glyph, x: x, y: y, scale: scale)
+    case .assembly(let glyphs, let offsets, let horizontal, let scale):
+      var path = Path()
+      for (glyph, offset) in zip(glyphs, offsets) {
+        path.append(
+          placed(glyph, x: x + (horizontal ? offset : 0), y: y + (horizontal ? 0 : offset), scale: scale))
+      }
+      return path
+    case .rule(let width, let height):
+      return .rectangle(Rect(x: x * unit, y: -(y + height) * unit, width: width * unit, height: height * unit))
+    }
+  }
+
+  /// The glyph drawn (the first part of an assembly), or nil for a rule.
+  var glyph: MathGlyph? {
+    switch kind {
+    case .glyph(let glyph, _): return glyph
+    case .assembly(let glyphs, _, _, _): return glyphs.first
+    case .rule: return nil
+    }
+  }
+}

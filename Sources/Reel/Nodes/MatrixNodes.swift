@@ -1,0 +1,111 @@
+import Canvas
+import MathType
+
+/// How a matrix is drawn: its numbers, brackets and labels.
+public struct MatrixStyle: Sendable {
+  /// The entries' font; DejaVu Sans has tabular digits, so columns of numbers line up.
+  public var font: Font
+  public var color: Color
+  public var labelColor: Color
+  /// Digits after the decimal point.
+  public var decimals = 2
+  /// Space between columns and between rows, in pixels.
+  public var columnGap: Double
+  public var rowGap: Double
+  /// `[` for brackets, `(` for parentheses.
+  public var bracket: Unicode.Scalar = "["
+
+  public init(font: Font, color: Color, labelColor: Color) {
+    self.font = font
+    self.color = color
+    self.labelColor = labelColor
+    columnGap = font.size * 0.9
+    rowGap = font.size * 0.45
+  }
+
+  /// `value` with `decimals` digits and a true minus sign (−0.12, not -0.12); a value that
+  /// rounds to zero shows no sign.
+  public func format(_ value: Double) -> String {
+    let text = String(format: "%.\(decimals)f", abs(value))
+    let isZero = text.allSatisfy { $0 == "0" || $0 == "." }
+    return (value < 0 && !isZero ? "\u{2212}" : "") + text
+  }
+}
+
+/// A matrix on screen: its entries, brackets and labels are nodes of their own in one group,
+/// so a row, a column or a cell can be highlighted, recoloured or changed alone.
+public struct MatrixNodes: Sendable {
+  /// The whole matrix (brackets, entries, labels).
+  public let group: Node
+  /// `entries[row][column]`.
+  public let entries: [[Node]]
+  /// Left and right bracket.
+  public let brackets: [Node]
+  public let rowLabels: [Node]
+  public let columnLabels: [Node]
+  /// The box of each row and column of entries, for highlights.
+  public let rowBoxes: [Rect]
+  public let columnBoxes: [Rect]
+  /// The box of entries and brackets.
+  public let bounds: Rect
+
+  /// The entries of row `row`, left to right.
+  public func row(_ row: Int) -> [Node] { entries[row] }
+
+  /// The entries of column `column`, top to bottom.
+  public func column(_ column: Int) -> [Node] { entries.map { $0[column] } }
+
+  /// A rounded frame around a row, a column or one cell, to bring on screen as a highlight.
+  public func highlight(row: Int? = nil, column: Int? = nil, color: Color, width: Double = 3) -> Node {
+    let box: Rect
+    switch (row, column) {
+    case (let row?, let column?):
+      let r = rowBoxes[row]
+      let c = columnBoxes[column]
+      box = Rect(x: c.minX, y: r.minY, width: c.width, height: r.height)
+    case (let row?, nil): box = rowBoxes[row]
+    case (nil, let column?): box = columnBoxes[column]
+    case (nil, nil): box = bounds
+    }
+    let pad = 4.0
+    return .rectangle(
+      width: box.width + 2 * pad, height: box.height + 2 * pad, cornerRadius: 6, at: box.center, stroke: color,
+      strokeWidth: width)
+  }
+}
+
+extension SceneRecorder {
+  /// Makes a matrix of `values` (rows of equal length) centred on `center`: entries with
+  /// their decimal points aligned in each column, brackets as tall as the entries, and
+  /// optional labels left of the rows and above the columns. Made, not shown: bring
+  /// `group` (or its parts) on screen with an animation.
+  public mutating func matrix(
+    _ values: [[Double]], center: Point, style: MatrixStyle, rowLabels: [String] = [],
+    columnLabels: [String] = [], mathFont: MathFont, measurer: TextMeasurer
+  ) throws -> MatrixNodes {
+    let layout = try MatrixLayout(
+      values: values, style: style, rowLabels: rowLabels, columnLabels: columnLabels, mathFont: mathFont,
+      measurer: measurer)
+    let offset = Point(center.x - layout.bounds.center.x, center.y - layout.bounds.center.y)
+    func moved(_ point: Point) -> Point { Point(point.x + offset.x, point.y + offset.y) }
+    func movedRect(_ rect: Rect) -> Rect { rect.offsetBy(dx: offset.x, dy: offset.y) }
+    let entries = layout.entries.map { row in
+      row.map { make(.text($0.text, font: style.font, color: style.color, at: moved($0.center), measurer: measurer)) }
+    }
+    let brackets = layout.brackets.map { bracket in
+      make(.path(bracket.applying(.translation(offset.x, offset.y)), fill: style.color))
+    }
+    let labelFont = style.font.withSize(style.font.size * 0.85)
+    let rows = layout.rowLabels.map {
+      make(.text($0.text, font: labelFont, color: style.labelColor, at: moved($0.center), measurer: measurer))
+    }
+    let columns = layout.columnLabels.map {
+      make(.text($0.text, font: labelFont, color: style.labelColor, at: moved($0.center), measurer: measurer))
+    }
+    let group = try group(entries.flatMap { $0 } + brackets + rows + columns)
+    return MatrixNodes(
+      group: group, entries: entries, brackets: brackets, rowLabels: rows, columnLabels: columns,
+      rowBoxes: layout.rowBoxes.map(movedRect), columnBoxes: layout.columnBoxes.map(movedRect),
+      bounds: movedRect(layout.bounds))
+  }
+}

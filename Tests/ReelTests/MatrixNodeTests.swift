@@ -1,0 +1,62 @@
+import Canvas
+import MathType
+import Testing
+
+@testable import Reel
+
+/// The matrix node: entries formatted alike and aligned on their decimal points, brackets
+/// that enclose the entries, labels level with their rows and columns.
+@Suite struct MatrixNodeTests {
+  static let font = try! MathFont()
+  let measurer = TextMeasurer()
+  let style = MatrixStyle(font: Font(size: 32), color: .black, labelColor: Color(rgb: 0x555555))
+
+  @Test func entriesAreFormattedWithATrueMinus() {
+    #expect(style.format(-0.125) == "\u{2212}0.13" || style.format(-0.125) == "\u{2212}0.12")
+    #expect(style.format(3) == "3.00" && style.format(-0.001) == "0.00" && style.format(12.5) == "12.50")
+  }
+
+  @Test func decimalPointsAlignAndBracketsEnclose() throws {
+    var scene = SceneRecorder(frameSize: Size(1280, 720))
+    let values: [[Double]] = [[1.5, -0.25, 12], [-10.75, 0.5, 3]]
+    let matrix = try scene.matrix(
+      values, center: Point(640, 360), style: style, rowLabels: ["The", "cat"], columnLabels: ["d₁", "d₂", "d₃"],
+      mathFont: Self.font, measurer: measurer)
+    #expect(abs(matrix.bounds.center.x - 640) < 1e-9 && abs(matrix.bounds.center.y - 360) < 1e-9)
+    for column in 0..<3 {
+      // The decimal point sits at one x in every row: the end of the part before it.
+      let points = matrix.column(column).map { node -> Double in
+        guard case .text(let text) = node.content else { return .nan }
+        let whole = String(text.string.prefix { $0 != "." })
+        return node.bounds.minX + measurer.measure(whole, font: style.font).width
+      }
+      #expect(abs(points[0] - points[1]) < 0.01, "column \(column): \(points)")
+    }
+    let entriesBox = matrix.entries.flatMap { $0 }.map(\.bounds).reduce(matrix.entries[0][0].bounds) { $0.union($1) }
+    let (left, right) = (matrix.brackets[0].bounds, matrix.brackets[1].bounds)
+    #expect(left.maxX < entriesBox.minX && right.minX > entriesBox.maxX)
+    #expect(left.minY <= entriesBox.minY && left.maxY >= entriesBox.maxY)
+    #expect(right.minY <= entriesBox.minY && right.maxY >= entriesBox.maxY)
+    for (row, label) in matrix.rowLabels.enumerated() {
+      #expect(abs(label.bounds.center.y - matrix.rowBoxes[row].center.y) < 1e-9 && label.bounds.maxX < left.minX)
+    }
+    for (column, label) in matrix.columnLabels.enumerated() {
+      #expect(abs(label.bounds.center.x - matrix.columnBoxes[column].center.x) < 1e-9 && label.bounds.maxY < left.minY)
+    }
+    let all = matrix.entries.flatMap { $0 } + matrix.rowLabels + matrix.columnLabels
+    for (index, node) in all.enumerated() {
+      for other in all[(index + 1)...] { #expect(!node.bounds.insetBy(dx: 0.01, dy: 0.01).intersects(other.bounds)) }
+    }
+  }
+
+  @Test func badShapesAreErrors() {
+    var scene = SceneRecorder(frameSize: Size(1280, 720))
+    #expect(throws: RecordingError.self) {
+      try scene.matrix([[1, 2], [3]], center: .zero, style: style, mathFont: Self.font, measurer: measurer)
+    }
+    #expect(throws: RecordingError.self) {
+      try scene.matrix(
+        [[1, 2]], center: .zero, style: style, rowLabels: ["a", "b"], mathFont: Self.font, measurer: measurer)
+    }
+  }
+}
