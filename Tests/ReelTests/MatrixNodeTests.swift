@@ -59,4 +59,36 @@ import Testing
         [[1, 2]], center: .zero, style: style, rowLabels: ["a", "b"], mathFont: Self.font, measurer: measurer)
     }
   }
+
+  /// Heatmap mode: each cell in its value's colour behind its entry, the digits in whichever
+  /// of black and white reads better on it.
+  @Test func heatmapCellsAreColouredByValue() throws {
+    var scene = SceneRecorder(frameSize: Size(1280, 720))
+    var heat = style
+    heat.cells = MatrixCells(colormap: .viridis, range: 0...1)
+    let values: [[Double]] = [[0, 0.5], [1, 2]]
+    let matrix = try scene.matrix(values, center: Point(640, 360), style: heat, mathFont: Self.font, measurer: measurer)
+    #expect(matrix.cells.count == 2 && matrix.cells.allSatisfy { $0.count == 2 })
+    for row in 0..<2 {
+      for column in 0..<2 {
+        let cell = matrix.cells[row][column]
+        let entry = matrix.entries[row][column]
+        let expected = Colormap.viridis.color(at: min(values[row][column], 1))
+        #expect(cell.fill?.baseColor == expected)
+        #expect(cell.bounds.contains(entry.bounds))
+        #expect(entry.fill?.baseColor == MatrixCells.ink(on: expected))
+      }
+    }
+    // Dark violet at 0 takes white digits, yellow at 1 black ones.
+    #expect(matrix.entries[0][0].fill?.baseColor == .white && matrix.entries[1][0].fill?.baseColor == .black)
+    // The brackets clear the cells and are as tall as they are.
+    let cellsBox = matrix.cells.flatMap { $0 }.map(\.bounds).reduce(matrix.cells[0][0].bounds) { $0.union($1) }
+    #expect(matrix.brackets[0].bounds.maxX < cellsBox.minX && matrix.brackets[1].bounds.minX > cellsBox.maxX)
+    #expect(matrix.brackets[0].bounds.minY <= cellsBox.minY && matrix.brackets[0].bounds.maxY >= cellsBox.maxY)
+    // Neighbouring cells do not touch.
+    #expect(!matrix.cells[0][0].bounds.intersects(matrix.cells[0][1].bounds))
+    #expect(!matrix.cells[0][0].bounds.intersects(matrix.cells[1][0].bounds))
+    // Cells come before entries in the group, so the digits are drawn on top.
+    #expect((matrix.cells[0][0].id?.rawValue ?? 0) < (matrix.entries[0][0].id?.rawValue ?? 0))
+  }
 }

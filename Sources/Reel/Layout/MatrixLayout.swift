@@ -52,8 +52,11 @@ struct MatrixLayout {
     let rows = values.count
     let height = Double(rows) * lineHeight + Double(rows - 1) * style.rowGap
     let em = style.font.size
-    let bracketSize = try Delimiter.path(style.bracket, height: height + 0.3 * em, emSize: em * 1.1, font: mathFont)
-    let pad = 0.3 * em
+    // Heatmap cells reach 0.4 of a gap past their entries: the brackets clear them.
+    let overhang = style.cells == nil ? (0.0, 0.0) : (style.columnGap * 0.4, style.rowGap * 0.4)
+    let bracketHeight = height + 0.3 * em + 2 * overhang.1
+    let bracketSize = try Delimiter.path(style.bracket, height: bracketHeight, emSize: em * 1.1, font: mathFont)
+    let pad = 0.3 * em + overhang.0
     var lefts: [Double] = []
     var x = bracketSize.width + pad
     for column in 0..<columns {
@@ -72,7 +75,7 @@ struct MatrixLayout {
     }
     let closing: Unicode.Scalar =
       style.bracket == "(" ? ")" : style.bracket == "{" ? "}" : style.bracket == "|" ? "|" : "]"
-    let rightBracket = try Delimiter.path(closing, height: height + 0.3 * em, emSize: em * 1.1, font: mathFont)
+    let rightBracket = try Delimiter.path(closing, height: bracketHeight, emSize: em * 1.1, font: mathFont)
     brackets = [
       bracketSize.path.applying(.translation(0, height / 2)),
       rightBracket.path.applying(.translation(right + pad, height / 2)),

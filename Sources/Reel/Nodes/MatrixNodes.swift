@@ -14,6 +14,9 @@ public struct MatrixStyle: Sendable {
   public var rowGap: Double
   /// `[` for brackets, `(` for parentheses.
   public var bracket: Unicode.Scalar = "["
+  /// Heatmap mode: each entry on a cell coloured by its value, its digits in black or
+  /// white, whichever reads better on it.
+  public var cells: MatrixCells?
 
   public init(font: Font, color: Color, labelColor: Color) {
     self.font = font
@@ -32,6 +35,28 @@ public struct MatrixStyle: Sendable {
   }
 }
 
+/// Heatmap mode of a matrix: the colormap and the values at its two ends.
+public struct MatrixCells: Sendable {
+  public var colormap: Colormap
+  public var range: ClosedRange<Double>
+
+  public init(colormap: Colormap, range: ClosedRange<Double>) {
+    self.colormap = colormap
+    self.range = range
+  }
+
+  /// The cell colour of `value`, clamped to the range.
+  public func color(of value: Double) -> Color {
+    let span = range.upperBound - range.lowerBound
+    return colormap.color(at: span > 0 ? min(max((value - range.lowerBound) / span, 0), 1) : 0.5)
+  }
+
+  /// Black or white, whichever contrasts more with `background`.
+  public static func ink(on background: Color) -> Color {
+    background.contrast(with: .black) >= background.contrast(with: .white) ? .black : .white
+  }
+}
+
 /// A matrix on screen: its entries, brackets and labels are nodes of their own in one group,
 /// so a row, a column or a cell can be highlighted, recoloured or changed alone.
 public struct MatrixNodes: Sendable {
@@ -39,6 +64,9 @@ public struct MatrixNodes: Sendable {
   public let group: Node
   /// `entries[row][column]`.
   public let entries: [[Node]]
+  /// In heatmap mode, the coloured cell behind each entry (`cells[row][column]`); empty
+  /// otherwise.
+  public let cells: [[Node]]
   /// Left and right bracket.
   public let brackets: [Node]
   public let rowLabels: [Node]
@@ -89,8 +117,28 @@ extension SceneRecorder {
     let offset = Point(center.x - layout.bounds.center.x, center.y - layout.bounds.center.y)
     func moved(_ point: Point) -> Point { Point(point.x + offset.x, point.y + offset.y) }
     func movedRect(_ rect: Rect) -> Rect { rect.offsetBy(dx: offset.x, dy: offset.y) }
-    let entries = layout.entries.map { row in
-      row.map { make(.text($0.text, font: style.font, color: style.color, at: moved($0.center), measurer: measurer)) }
+    // Cells first, so they are drawn behind the digits.
+    let cells =
+      style.cells.map { mode in
+        layout.entries.enumerated().map { row, placed in
+          placed.enumerated().map { column, entry in
+            let box = Rect(
+              x: layout.columnBoxes[column].minX - style.columnGap * 0.4,
+              y: layout.rowBoxes[row].minY - style.rowGap * 0.4,
+              width: layout.columnBoxes[column].width + style.columnGap * 0.8,
+              height: layout.rowBoxes[row].height + style.rowGap * 0.8)
+            return make(
+              .rectangle(
+                width: box.width, height: box.height, cornerRadius: style.font.size * 0.15, at: moved(box.center),
+                fill: mode.color(of: values[row][column])))
+          }
+        }
+      } ?? []
+    let entries = layout.entries.enumerated().map { row, placed in
+      placed.enumerated().map { column, entry in
+        let ink = style.cells.map { MatrixCells.ink(on: $0.color(of: values[row][column])) } ?? style.color
+        return make(.text(entry.text, font: style.font, color: ink, at: moved(entry.center), measurer: measurer))
+      }
     }
     let brackets = layout.brackets.map { bracket in
       make(.path(bracket.applying(.translation(offset.x, offset.y)), fill: style.color))
@@ -102,9 +150,9 @@ extension SceneRecorder {
     let columns = layout.columnLabels.map {
       make(.text($0.text, font: labelFont, color: style.labelColor, at: moved($0.center), measurer: measurer))
     }
-    let group = try group(entries.flatMap { $0 } + brackets + rows + columns)
+    let group = try group(cells.flatMap { $0 } + entries.flatMap { $0 } + brackets + rows + columns)
     return MatrixNodes(
-      group: group, entries: entries, brackets: brackets, rowLabels: rows, columnLabels: columns,
+      group: group, entries: entries, cells: cells, brackets: brackets, rowLabels: rows, columnLabels: columns,
       rowBoxes: layout.rowBoxes.map(movedRect), columnBoxes: layout.columnBoxes.map(movedRect),
       bounds: movedRect(layout.bounds))
   }
