@@ -91,4 +91,36 @@ import Testing
     // Cells come before entries in the group, so the digits are drawn on top.
     #expect((matrix.cells[0][0].id?.rawValue ?? 0) < (matrix.entries[0][0].id?.rawValue ?? 0))
   }
+
+  /// New values: the same nodes end showing the new numbers, aligned anew, in the new
+  /// cell colours; another shape is an error.
+  @Test func entriesChangeToNewValues() throws {
+    var scene = SceneRecorder(frameSize: Size(1280, 720))
+    var heat = style
+    heat.cells = MatrixCells(colormap: .viridis, range: 0...1)
+    let matrix = try scene.matrix(
+      [[0.1, 0.2], [0.3, 0.4]], center: Point(640, 360), style: heat, mathFont: Self.font, measurer: measurer)
+    scene.play(.fadeIn(matrix.group))
+    let changes = try matrix.changing(
+      to: [[0.9, -12.5], [0.3, 1]], style: heat, mathFont: Self.font, measurer: measurer)
+    scene.play(changes, duration: 1)
+    let timeline = scene.timeline
+    let shown = matrix.entries.flatMap { $0 }.compactMap { node -> String? in
+      guard case .text(let text)? = timeline.state(of: node, at: 2)?.content else { return nil }
+      return text.string
+    }
+    #expect(shown == ["0.90", "\u{2212}12.50", "0.30", "1.00"])
+    let cell = try #require(timeline.state(of: matrix.cells[0][0], at: 2))
+    #expect(cell.fill?.baseColor == Colormap.viridis.color(at: 0.9))
+    // Column 1 grew wider: its decimal points still line up.
+    let column = matrix.column(1).compactMap { timeline.state(of: $0, at: 2) }
+    let points = column.map { node -> Double in
+      guard case .text(let text) = node.content else { return .nan }
+      return node.bounds.minX + measurer.measure(String(text.string.prefix { $0 != "." }), font: heat.font).width
+    }
+    #expect(abs(points[0] - points[1]) < 0.01, "\(points)")
+    #expect(throws: RecordingError.self) {
+      try matrix.changing(to: [[1, 2, 3]], style: heat, mathFont: Self.font, measurer: self.measurer)
+    }
+  }
 }

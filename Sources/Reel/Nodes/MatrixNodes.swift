@@ -102,6 +102,86 @@ public struct MatrixNodes: Sendable {
   }
 }
 
+/// A matrix's nodes as values, placed in the frame, before they are registered.
+struct MatrixPieces {
+  var cells: [[Node]]
+  var entries: [[Node]]
+  var brackets: [Node]
+  var rowLabels: [Node]
+  var columnLabels: [Node]
+  var rowBoxes: [Rect]
+  var columnBoxes: [Rect]
+  var bounds: Rect
+
+  init(
+    _ values: [[Double]], center: Point, style: MatrixStyle, rowLabels: [String], columnLabels: [String],
+    mathFont: MathFont, measurer: TextMeasurer
+  ) throws {
+    let layout = try MatrixLayout(
+      values: values, style: style, rowLabels: rowLabels, columnLabels: columnLabels, mathFont: mathFont,
+      measurer: measurer)
+    let offset = Point(center.x - layout.bounds.center.x, center.y - layout.bounds.center.y)
+    func moved(_ point: Point) -> Point { Point(point.x + offset.x, point.y + offset.y) }
+    func movedRect(_ rect: Rect) -> Rect { rect.offsetBy(dx: offset.x, dy: offset.y) }
+    cells =
+      style.cells.map { mode in
+        layout.entries.indices.map { row in
+          layout.entries[row].indices.map { column in
+            let box = Rect(
+              x: layout.columnBoxes[column].minX - style.columnGap * 0.4,
+              y: layout.rowBoxes[row].minY - style.rowGap * 0.4,
+              width: layout.columnBoxes[column].width + style.columnGap * 0.8,
+              height: layout.rowBoxes[row].height + style.rowGap * 0.8)
+            return Node.rectangle(
+              width: box.width, height: box.height, cornerRadius: style.font.size * 0.15, at: moved(box.center),
+              fill: mode.color(of: values[row][column]))
+          }
+        }
+      } ?? []
+    entries = layout.entries.enumerated().map { row, placed in
+      placed.enumerated().map { column, entry in
+        let ink = style.cells.map { MatrixCells.ink(on: $0.color(of: values[row][column])) } ?? style.color
+        return Node.text(entry.text, font: style.font, color: ink, at: moved(entry.center), measurer: measurer)
+      }
+    }
+    brackets = layout.brackets.map { .path($0.applying(.translation(offset.x, offset.y)), fill: style.color) }
+    let labelFont = style.font.withSize(style.font.size * 0.85)
+    self.rowLabels = layout.rowLabels.map {
+      .text($0.text, font: labelFont, color: style.labelColor, at: moved($0.center), measurer: measurer)
+    }
+    self.columnLabels = layout.columnLabels.map {
+      .text($0.text, font: labelFont, color: style.labelColor, at: moved($0.center), measurer: measurer)
+    }
+    rowBoxes = layout.rowBoxes.map(movedRect)
+    columnBoxes = layout.columnBoxes.map(movedRect)
+    bounds = movedRect(layout.bounds)
+  }
+}
+
+extension MatrixNodes {
+  /// The matrix turning into one of `values` (same shape), laid out again about the same
+  /// centre: each entry's digits morph into the new ones at their new place, cells take
+  /// their new colours, brackets and labels follow a change of width. Play the result; the
+  /// nodes keep their identities. The matrix's group must not have been moved.
+  public func changing(
+    to values: [[Double]], style: MatrixStyle, rowLabels: [String] = [], columnLabels: [String] = [],
+    mathFont: MathFont, measurer: TextMeasurer
+  ) throws -> [Animation] {
+    guard values.count == entries.count, zip(values, entries).allSatisfy({ $0.count == $1.count }) else {
+      throw RecordingError(
+        "a \(entries.count)×\(entries.first?.count ?? 0) matrix can only change to values of the same shape")
+    }
+    let target = try MatrixPieces(
+      values, center: bounds.center, style: style, rowLabels: rowLabels, columnLabels: columnLabels,
+      mathFont: mathFont, measurer: measurer)
+    let sources: [Node] = cells.flatMap { $0 } + entries.flatMap { $0 } + brackets + self.rowLabels + self.columnLabels
+    let targets: [Node] =
+      target.cells.flatMap { $0 } + target.entries.flatMap { $0 } + target.brackets + target.rowLabels
+      + target.columnLabels
+    return zip(sources, targets).map { Animation.transform($0.0, into: $0.1) }
+  }
+}
+
 extension SceneRecorder {
   /// Makes a matrix of `values` (rows of equal length) centred on `center`: entries with
   /// their decimal points aligned in each column, brackets as tall as the entries, and
@@ -111,49 +191,18 @@ extension SceneRecorder {
     _ values: [[Double]], center: Point, style: MatrixStyle, rowLabels: [String] = [],
     columnLabels: [String] = [], mathFont: MathFont, measurer: TextMeasurer
   ) throws -> MatrixNodes {
-    let layout = try MatrixLayout(
-      values: values, style: style, rowLabels: rowLabels, columnLabels: columnLabels, mathFont: mathFont,
+    let pieces = try MatrixPieces(
+      values, center: center, style: style, rowLabels: rowLabels, columnLabels: columnLabels, mathFont: mathFont,
       measurer: measurer)
-    let offset = Point(center.x - layout.bounds.center.x, center.y - layout.bounds.center.y)
-    func moved(_ point: Point) -> Point { Point(point.x + offset.x, point.y + offset.y) }
-    func movedRect(_ rect: Rect) -> Rect { rect.offsetBy(dx: offset.x, dy: offset.y) }
     // Cells first, so they are drawn behind the digits.
-    let cells =
-      style.cells.map { mode in
-        layout.entries.enumerated().map { row, placed in
-          placed.enumerated().map { column, entry in
-            let box = Rect(
-              x: layout.columnBoxes[column].minX - style.columnGap * 0.4,
-              y: layout.rowBoxes[row].minY - style.rowGap * 0.4,
-              width: layout.columnBoxes[column].width + style.columnGap * 0.8,
-              height: layout.rowBoxes[row].height + style.rowGap * 0.8)
-            return make(
-              .rectangle(
-                width: box.width, height: box.height, cornerRadius: style.font.size * 0.15, at: moved(box.center),
-                fill: mode.color(of: values[row][column])))
-          }
-        }
-      } ?? []
-    let entries = layout.entries.enumerated().map { row, placed in
-      placed.enumerated().map { column, entry in
-        let ink = style.cells.map { MatrixCells.ink(on: $0.color(of: values[row][column])) } ?? style.color
-        return make(.text(entry.text, font: style.font, color: ink, at: moved(entry.center), measurer: measurer))
-      }
-    }
-    let brackets = layout.brackets.map { bracket in
-      make(.path(bracket.applying(.translation(offset.x, offset.y)), fill: style.color))
-    }
-    let labelFont = style.font.withSize(style.font.size * 0.85)
-    let rows = layout.rowLabels.map {
-      make(.text($0.text, font: labelFont, color: style.labelColor, at: moved($0.center), measurer: measurer))
-    }
-    let columns = layout.columnLabels.map {
-      make(.text($0.text, font: labelFont, color: style.labelColor, at: moved($0.center), measurer: measurer))
-    }
+    let cells = pieces.cells.map { $0.map { make($0) } }
+    let entries = pieces.entries.map { $0.map { make($0) } }
+    let brackets = pieces.brackets.map { make($0) }
+    let rows = pieces.rowLabels.map { make($0) }
+    let columns = pieces.columnLabels.map { make($0) }
     let group = try group(cells.flatMap { $0 } + entries.flatMap { $0 } + brackets + rows + columns)
     return MatrixNodes(
       group: group, entries: entries, cells: cells, brackets: brackets, rowLabels: rows, columnLabels: columns,
-      rowBoxes: layout.rowBoxes.map(movedRect), columnBoxes: layout.columnBoxes.map(movedRect),
-      bounds: movedRect(layout.bounds))
+      rowBoxes: pieces.rowBoxes, columnBoxes: pieces.columnBoxes, bounds: pieces.bounds)
   }
 }
