@@ -8,7 +8,6 @@ import Testing
 /// that enclose the entries, labels level with their rows and columns.
 @Suite struct MatrixNodeTests {
   static let font = try! MathFont()
-  let measurer = TextMeasurer()
   let style = MatrixStyle(font: Font(size: 32), color: .black, labelColor: Color(rgb: 0x555555))
 
   @Test func entriesAreFormattedWithATrueMinus() {
@@ -17,6 +16,8 @@ import Testing
   }
 
   @Test func decimalPointsAlignAndBracketsEnclose() throws {
+    // A measurer belongs to the thread that made it: one per test, made where it runs.
+    let measurer = TextMeasurer()
     var scene = SceneRecorder(frameSize: Size(1280, 720))
     let values: [[Double]] = [[1.5, -0.25, 12], [-10.75, 0.5, 3]]
     let matrix = try scene.matrix(
@@ -50,6 +51,8 @@ import Testing
   }
 
   @Test func badShapesAreErrors() {
+    // A measurer belongs to the thread that made it: one per test, made where it runs.
+    let measurer = TextMeasurer()
     var scene = SceneRecorder(frameSize: Size(1280, 720))
     #expect(throws: RecordingError.self) {
       try scene.matrix([[1, 2], [3]], center: .zero, style: style, mathFont: Self.font, measurer: measurer)
@@ -63,6 +66,8 @@ import Testing
   /// Heatmap mode: each cell in its value's colour behind its entry, the digits in whichever
   /// of black and white reads better on it.
   @Test func heatmapCellsAreColouredByValue() throws {
+    // A measurer belongs to the thread that made it: one per test, made where it runs.
+    let measurer = TextMeasurer()
     var scene = SceneRecorder(frameSize: Size(1280, 720))
     var heat = style
     heat.cells = MatrixCells(colormap: .viridis, range: 0...1)
@@ -95,6 +100,8 @@ import Testing
   /// New values: the same nodes end showing the new numbers, aligned anew, in the new
   /// cell colours; another shape is an error.
   @Test func entriesChangeToNewValues() throws {
+    // A measurer belongs to the thread that made it: one per test, made where it runs.
+    let measurer = TextMeasurer()
     var scene = SceneRecorder(frameSize: Size(1280, 720))
     var heat = style
     heat.cells = MatrixCells(colormap: .viridis, range: 0...1)
@@ -120,7 +127,7 @@ import Testing
     }
     #expect(abs(points[0] - points[1]) < 0.01, "\(points)")
     #expect(throws: RecordingError.self) {
-      try matrix.changing(to: [[1, 2, 3]], style: heat, mathFont: Self.font, measurer: self.measurer)
+      try matrix.changing(to: [[1, 2, 3]], style: heat, mathFont: Self.font, measurer: measurer)
     }
   }
 }
