@@ -130,4 +130,36 @@ import Testing
       try matrix.changing(to: [[1, 2, 3]], style: heat, mathFont: Self.font, measurer: measurer)
     }
   }
+
+  /// Elision: a matrix with more rows and columns than fit shows the first ones, a row of
+  /// ⋮, a column of ⋯, ⋱ where they cross, and the last row and column; labels follow.
+  @Test func largeMatricesAreElided() throws {
+    let measurer = TextMeasurer()
+    var scene = SceneRecorder(frameSize: Size(1920, 1080))
+    var elided = style
+    elided.maxRows = 5
+    elided.maxColumns = 4
+    let values = (0..<8).map { row in (0..<64).map { Double(row * 64 + $0) / 100 } }
+    let matrix = try scene.matrix(
+      values, center: Point(960, 540), style: elided, rowLabels: (1...8).map { "t\($0)" },
+      columnLabels: (1...64).map { "d\($0)" }, mathFont: Self.font, measurer: measurer)
+    #expect(matrix.shownRows == [0, 1, 2, nil, 7] && matrix.shownColumns == [0, 1, nil, 63])
+    func text(_ node: Node?) -> String? {
+      guard case .text(let text)? = node?.content else { return nil }
+      return text.string
+    }
+    #expect(
+      matrix.entries.map { $0.map { text($0) ?? "" } }[2...3] == [
+        ["1.28", "1.29", "⋯", "1.91"], ["⋮", "⋮", "⋱", "⋮"],
+      ])
+    #expect(text(matrix.entry(row: 7, column: 63)) == "5.11" && matrix.entry(row: 4, column: 0) == nil)
+    #expect(matrix.rowLabels.map { text($0) ?? "" } == ["t1", "t2", "t3", "⋮", "t8"])
+    #expect(matrix.columnLabels.map { text($0) ?? "" } == ["d1", "d2", "⋯", "d64"])
+    // The dots sit in the middle of their column and row.
+    let dots = matrix.entries[0][2]
+    #expect(abs(dots.bounds.center.x - matrix.columnBoxes[2].center.x) < 1e-9)
+    #expect(abs(matrix.entries[3][0].bounds.center.y - matrix.rowBoxes[3].center.y) < 1e-9)
+    // Masked scores read −∞.
+    #expect(style.format(-.infinity) == "\u{2212}∞")
+  }
 }

@@ -12,6 +12,10 @@ struct MatrixLayout {
   }
 
   let entries: [[Placed]]
+  /// Which row and column of the values each shown row and column is; `nil` for the ⋮ row
+  /// and the ⋯ column of an elided matrix.
+  let shownRows: [Int?]
+  let shownColumns: [Int?]
   let brackets: [Path]
   let rowLabels: [Placed]
   let columnLabels: [Placed]
@@ -24,17 +28,24 @@ struct MatrixLayout {
     values: [[Double]], style: MatrixStyle, rowLabels rowNames: [String], columnLabels columnNames: [String],
     mathFont: MathFont, measurer m: TextMeasurer
   ) throws {
-    let columns = values.first?.count ?? 0
-    guard !values.isEmpty, columns > 0, values.allSatisfy({ $0.count == columns }) else {
+    let valueColumns = values.first?.count ?? 0
+    guard !values.isEmpty, valueColumns > 0, values.allSatisfy({ $0.count == valueColumns }) else {
       throw RecordingError("a matrix needs rows of one length, at least one of one entry")
     }
     guard rowNames.isEmpty || rowNames.count == values.count,
-      columnNames.isEmpty || columnNames.count == columns
+      columnNames.isEmpty || columnNames.count == valueColumns
     else {
       throw RecordingError(
-        "a \(values.count)×\(columns) matrix needs \(values.count) row labels and \(columns) column labels, or none")
+        "a \(values.count)×\(valueColumns) matrix needs \(values.count) row labels and \(valueColumns) column labels, or none"
+      )
     }
-    let texts = values.map { $0.map(style.format) }
+    let shownRows = Self.shown(values.count, limit: style.maxRows)
+    let shownColumns = Self.shown(valueColumns, limit: style.maxColumns)
+    self.shownRows = shownRows
+    self.shownColumns = shownColumns
+    let texts = Self.texts(values, rows: shownRows, columns: shownColumns, style: style)
+    let isNumber = shownRows.map { row in shownColumns.map { row != nil && $0 != nil } }
+    let columns = shownColumns.count
     // Width of each entry, and of its part before the decimal point.
     let widths = texts.map { $0.map { m.measure($0, font: style.font).width } }
     let whole = texts.map { row in
@@ -43,13 +54,17 @@ struct MatrixLayout {
     var before = [Double](repeating: 0, count: columns)
     var after = [Double](repeating: 0, count: columns)
     for (row, rowWidths) in widths.enumerated() {
-      for (column, width) in rowWidths.enumerated() {
+      for (column, width) in rowWidths.enumerated() where isNumber[row][column] {
         before[column] = max(before[column], whole[row][column])
         after[column] = max(after[column], width - whole[row][column])
       }
     }
     let lineHeight = m.measure("0", font: style.font).logical.height
-    let rows = values.count
+    // A column of dots only is as wide as its dots.
+    for column in 0..<columns where shownColumns[column] == nil {
+      before[column] = widths.map { $0[column] }.max() ?? 0
+    }
+    let rows = shownRows.count
     let height = Double(rows) * lineHeight + Double(rows - 1) * style.rowGap
     let em = style.font.size
     // Heatmap cells reach 0.4 of a gap past their entries: the brackets clear them.
@@ -66,8 +81,12 @@ struct MatrixLayout {
     let right = x
     entries = texts.enumerated().map { row, rowTexts in
       rowTexts.enumerated().map { column, text in
-        let left = lefts[column] + before[column] - whole[row][column]
         let width = widths[row][column]
+        // Numbers align on their decimal points; dots are centred in their column.
+        let left =
+          isNumber[row][column]
+          ? lefts[column] + before[column] - whole[row][column]
+          : lefts[column] + (before[column] + after[column] - width) / 2
         return Placed(
           text: text,
           center: Point(left + width / 2, Double(row) * (lineHeight + style.rowGap) + lineHeight / 2), width: width)
@@ -94,6 +113,8 @@ struct MatrixLayout {
     }
     self.columnBoxes = columnBoxes
     let labelFont = style.font.withSize(style.font.size * 0.85)
+    let rowNames = rowNames.isEmpty ? [] : shownRows.map { $0.map { rowNames[$0] } ?? "⋮" }
+    let columnNames = columnNames.isEmpty ? [] : shownColumns.map { $0.map { columnNames[$0] } ?? "⋯" }
     rowLabels = rowNames.enumerated().map { row, label in
       let width = m.measure(label, font: labelFont).width
       return Placed(text: label, center: Point(-0.5 * em - width / 2, rowBoxes[row].center.y), width: width)
@@ -104,6 +125,29 @@ struct MatrixLayout {
       return Placed(
         text: label, center: Point(columnBoxes[column].center.x, box.minY - 0.3 * em - labelHeight / 2),
         width: width)
+    }
+  }
+
+  /// The indices shown of `count` rows (or columns) when at most `limit` fit: all of them,
+  /// or the first `limit − 2`, a gap (`nil`) and the last.
+  static func shown(_ count: Int, limit: Int?) -> [Int?] {
+    guard let limit, count > limit else { return Array(0..<count) }
+    let head = max(limit - 2, 1)
+    return Array(0..<head) + [nil, count - 1]
+  }
+
+  /// The text of each shown entry: the value formatted, or the dots standing for the
+  /// entries left out.
+  static func texts(_ values: [[Double]], rows: [Int?], columns: [Int?], style: MatrixStyle) -> [[String]] {
+    rows.map { row in
+      columns.map { column in
+        switch (row, column) {
+        case (let row?, let column?): return style.format(values[row][column])
+        case (nil, nil): return "⋱"
+        case (nil, _): return "⋮"
+        case (_, nil): return "⋯"
+        }
+      }
     }
   }
 }

@@ -17,6 +17,10 @@ public struct MatrixStyle: Sendable {
   /// Heatmap mode: each entry on a cell coloured by its value, its digits in black or
   /// white, whichever reads better on it.
   public var cells: MatrixCells?
+  /// Elision: with more rows (columns) than this, the matrix shows the first ones, a row of
+  /// ⋮ (a column of ⋯) and the last one. At least 3; `nil` shows every row (column).
+  public var maxRows: Int?
+  public var maxColumns: Int?
 
   public init(font: Font, color: Color, labelColor: Color) {
     self.font = font
@@ -27,8 +31,9 @@ public struct MatrixStyle: Sendable {
   }
 
   /// `value` with `decimals` digits and a true minus sign (−0.12, not -0.12); a value that
-  /// rounds to zero shows no sign.
+  /// rounds to zero shows no sign; −∞ (a masked score) is written so.
   public func format(_ value: Double) -> String {
+    if value.isInfinite { return value < 0 ? "\u{2212}∞" : "∞" }
     let text = String(format: "%.\(decimals)f", abs(value))
     let isZero = text.allSatisfy { $0 == "0" || $0 == "." }
     return (value < 0 && !isZero ? "\u{2212}" : "") + text
@@ -62,8 +67,12 @@ public struct MatrixCells: Sendable {
 public struct MatrixNodes: Sendable {
   /// The whole matrix (brackets, entries, labels).
   public let group: Node
-  /// `entries[row][column]`.
+  /// `entries[row][column]`, as shown: in an elided matrix, the dots are entries too (see
+  /// `shownRows`, `shownColumns` and `entry(row:column:)`).
   public let entries: [[Node]]
+  /// Which row and column of the values each shown row and column is; `nil` for the dots.
+  public let shownRows: [Int?]
+  public let shownColumns: [Int?]
   /// In heatmap mode, the coloured cell behind each entry (`cells[row][column]`); empty
   /// otherwise.
   public let cells: [[Node]]
@@ -77,10 +86,16 @@ public struct MatrixNodes: Sendable {
   /// The box of entries and brackets.
   public let bounds: Rect
 
-  /// The entries of row `row`, left to right.
+  /// The entry showing value (`row`, `column`), or `nil` if elision left it out.
+  public func entry(row: Int, column: Int) -> Node? {
+    guard let r = shownRows.firstIndex(of: row), let c = shownColumns.firstIndex(of: column) else { return nil }
+    return entries[r][c]
+  }
+
+  /// The entries of shown row `row`, left to right.
   public func row(_ row: Int) -> [Node] { entries[row] }
 
-  /// The entries of column `column`, top to bottom.
+  /// The entries of shown column `column`, top to bottom.
   public func column(_ column: Int) -> [Node] { entries.map { $0[column] } }
 
   /// A rounded frame around a row, a column or one cell, to bring on screen as a highlight.
@@ -106,6 +121,8 @@ public struct MatrixNodes: Sendable {
 struct MatrixPieces {
   var cells: [[Node]]
   var entries: [[Node]]
+  var shownRows: [Int?]
+  var shownColumns: [Int?]
   var brackets: [Node]
   var rowLabels: [Node]
   var columnLabels: [Node]
@@ -123,6 +140,13 @@ struct MatrixPieces {
     let offset = Point(center.x - layout.bounds.center.x, center.y - layout.bounds.center.y)
     func moved(_ point: Point) -> Point { Point(point.x + offset.x, point.y + offset.y) }
     func movedRect(_ rect: Rect) -> Rect { rect.offsetBy(dx: offset.x, dy: offset.y) }
+    shownRows = layout.shownRows
+    shownColumns = layout.shownColumns
+    /// The value at a shown place, `nil` at the dots.
+    func value(_ row: Int, _ column: Int) -> Double? {
+      guard let r = layout.shownRows[row], let c = layout.shownColumns[column] else { return nil }
+      return values[r][c]
+    }
     cells =
       style.cells.map { mode in
         layout.entries.indices.map { row in
@@ -134,13 +158,14 @@ struct MatrixPieces {
               height: layout.rowBoxes[row].height + style.rowGap * 0.8)
             return Node.rectangle(
               width: box.width, height: box.height, cornerRadius: style.font.size * 0.15, at: moved(box.center),
-              fill: mode.color(of: values[row][column]))
+              fill: value(row, column).map(mode.color(of:)))
           }
         }
       } ?? []
     entries = layout.entries.enumerated().map { row, placed in
       placed.enumerated().map { column, entry in
-        let ink = style.cells.map { MatrixCells.ink(on: $0.color(of: values[row][column])) } ?? style.color
+        let cell = style.cells.flatMap { mode in value(row, column).map(mode.color(of:)) }
+        let ink = cell.map(MatrixCells.ink(on:)) ?? style.color
         return Node.text(entry.text, font: style.font, color: ink, at: moved(entry.center), measurer: measurer)
       }
     }
@@ -202,7 +227,8 @@ extension SceneRecorder {
     let columns = pieces.columnLabels.map { make($0) }
     let group = try group(cells.flatMap { $0 } + entries.flatMap { $0 } + brackets + rows + columns)
     return MatrixNodes(
-      group: group, entries: entries, cells: cells, brackets: brackets, rowLabels: rows, columnLabels: columns,
+      group: group, entries: entries, shownRows: pieces.shownRows, shownColumns: pieces.shownColumns, cells: cells,
+      brackets: brackets, rowLabels: rows, columnLabels: columns,
       rowBoxes: pieces.rowBoxes, columnBoxes: pieces.columnBoxes, bounds: pieces.bounds)
   }
 }
