@@ -103,7 +103,7 @@ public struct AttentionHeatmapScene: ReelScene {
             center: scale.center, gap: max(1, min(3, layout.cellSize * 0.04)), valueFont: layout.valueFont,
             maskColor: theme.maskFill, maskHatch: theme.maskHatch)),
         at: layout.grid.center))
-    let colorbar = colorbarNodes(layout.colorbar, theme: theme, measurer: m).map { scene.make($0) }
+    let colorbar = layout.colorbar.nodes(colormap: colormap, scale: scale, theme: theme, measurer: m).map { scene.make($0) }
     scene.play(
       .create(heatmap).rate(.linear), .laggedStart(colorbar.map { .fadeIn($0) }, lagRatio: 0.1), duration: 2.0)
     // The whole matrix in its true colours, long enough to read before anything is singled out.
@@ -183,67 +183,6 @@ public struct AttentionHeatmapScene: ReelScene {
         width: rect.width, height: rect.height, cornerRadius: corner, at: rect.center, stroke: accent,
         strokeWidth: width),
     ]
-  }
-
-  /// The colorbar: a gradient through the colormap as the cells use it, its frame, ticks
-  /// and labels, the uniform weight on a diverging map, and the masked-cell key.
-  private func colorbarNodes(_ bar: ColorbarLayout, theme: Theme, measurer m: TextMeasurer) -> [Node] {
-    let rect = bar.bar
-    let vertical = bar.orientation == .vertical
-    let scaleContent = HeatmapContent(
-      values: [], colormap: colormap, range: 0...scale.upperBound, cellSize: .zero, center: scale.center)
-    // Stops at even steps of value, so a centred map bends where the cells do.
-    let stops = (0...64).map { step -> GradientStop in
-      let t = Double(step) / 64
-      return GradientStop(t, scaleContent.color(for: t * scale.upperBound))
-    }
-    var gradient = Node.rectangle(width: rect.width, height: rect.height, at: rect.center)
-    let half = Point(vertical ? 0 : rect.width / 2, vertical ? rect.height / 2 : 0)
-    gradient.fill = .linearGradient(start: vertical ? half : -half, end: vertical ? -half : half, stops: stops)
-    gradient.stroke = .solid(theme.rule)
-    gradient.strokeStyle.width = 1
-    var nodes = [bar.title.node(measurer: m), gradient]
-    for (value, label) in bar.ticks {
-      let along = value / scale.upperBound
-      if vertical {
-        let y = rect.maxY - along * rect.height
-        nodes.append(
-          .line(
-            from: Point(rect.maxX, y), to: Point(rect.maxX + ColorbarLayout.tickLength, y), color: theme.muted,
-            width: 1.5))
-      } else {
-        let x = rect.minX + along * rect.width
-        nodes.append(
-          .line(
-            from: Point(x, rect.maxY), to: Point(x, rect.maxY + ColorbarLayout.tickLength), color: theme.muted,
-            width: 1.5))
-      }
-      nodes.append(label.node(measurer: m))
-    }
-    if let center = bar.center {
-      let along = center.value / scale.upperBound
-      let line: Node =
-        vertical
-        ? .line(
-          from: Point(rect.minX - 6, rect.maxY - along * rect.height),
-          to: Point(rect.maxX, rect.maxY - along * rect.height),
-          color: theme.ink, width: 2)
-        : .line(
-          from: Point(rect.minX + along * rect.width, rect.minY - 4),
-          to: Point(rect.minX + along * rect.width, rect.maxY),
-          color: theme.ink, width: 2)
-      nodes += [line, center.label.node(measurer: m)]
-    }
-    if let swatch = bar.maskSwatch, let legend = bar.maskLegend {
-      nodes.append(
-        Node(
-          .heatmap(
-            HeatmapContent(
-              values: [[nil]], colormap: colormap, range: 0...1, cellSize: swatch.size, gap: 0,
-              maskColor: theme.maskFill, maskHatch: theme.maskHatch)), at: swatch.center))
-      nodes.append(legend.node(measurer: m))
-    }
-    return nodes
   }
 
   /// The ranked list: heading, each key's track, bar, name and value, and the total.

@@ -137,4 +137,66 @@ public struct ColorbarLayout: Sendable {
   public var texts: [PlacedText] {
     [title] + ticks.map(\.label) + [center?.label, maskLegend].compactMap { $0 }
   }
+
+  /// The colorbar: a gradient through the colormap as the cells use it, its frame, ticks
+  /// and labels, the uniform weight on a diverging map, and the masked-cell key.
+  func nodes(colormap: Colormap, scale: ColorScale, theme: Theme, measurer m: TextMeasurer) -> [Node] {
+    let bar = self
+    let rect = bar.bar
+    let vertical = bar.orientation == .vertical
+    let scaleContent = HeatmapContent(
+      values: [], colormap: colormap, range: 0...scale.upperBound, cellSize: .zero, center: scale.center)
+    // Stops at even steps of value, so a centred map bends where the cells do.
+    let stops = (0...64).map { step -> GradientStop in
+      let t = Double(step) / 64
+      return GradientStop(t, scaleContent.color(for: t * scale.upperBound))
+    }
+    var gradient = Node.rectangle(width: rect.width, height: rect.height, at: rect.center)
+    let half = Point(vertical ? 0 : rect.width / 2, vertical ? rect.height / 2 : 0)
+    gradient.fill = .linearGradient(start: vertical ? half : -half, end: vertical ? -half : half, stops: stops)
+    gradient.stroke = .solid(theme.rule)
+    gradient.strokeStyle.width = 1
+    var nodes = [bar.title.node(measurer: m), gradient]
+    for (value, label) in bar.ticks {
+      let along = value / scale.upperBound
+      if vertical {
+        let y = rect.maxY - along * rect.height
+        nodes.append(
+          .line(
+            from: Point(rect.maxX, y), to: Point(rect.maxX + ColorbarLayout.tickLength, y), color: theme.muted,
+            width: 1.5))
+      } else {
+        let x = rect.minX + along * rect.width
+        nodes.append(
+          .line(
+            from: Point(x, rect.maxY), to: Point(x, rect.maxY + ColorbarLayout.tickLength), color: theme.muted,
+            width: 1.5))
+      }
+      nodes.append(label.node(measurer: m))
+    }
+    if let center = bar.center {
+      let along = center.value / scale.upperBound
+      let line: Node =
+        vertical
+        ? .line(
+          from: Point(rect.minX - 6, rect.maxY - along * rect.height),
+          to: Point(rect.maxX, rect.maxY - along * rect.height),
+          color: theme.ink, width: 2)
+        : .line(
+          from: Point(rect.minX + along * rect.width, rect.minY - 4),
+          to: Point(rect.minX + along * rect.width, rect.maxY),
+          color: theme.ink, width: 2)
+      nodes += [line, center.label.node(measurer: m)]
+    }
+    if let swatch = bar.maskSwatch, let legend = bar.maskLegend {
+      nodes.append(
+        Node(
+          .heatmap(
+            HeatmapContent(
+              values: [[nil]], colormap: colormap, range: 0...1, cellSize: swatch.size, gap: 0,
+              maskColor: theme.maskFill, maskHatch: theme.maskHatch)), at: swatch.center))
+      nodes.append(legend.node(measurer: m))
+    }
+    return nodes
+  }
 }

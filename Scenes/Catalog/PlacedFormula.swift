@@ -6,10 +6,12 @@ import Reel
 public struct PlacedFormula: Sendable {
   public let formula: Formula
   /// Pixels per em.
-  public let size: Double
+  public var size: Double
   public let color: Color
   /// The centre of the formula's layout box.
   public var center: Point
+  /// Colours of named parts (`\part{q}{Q}`), over `color`.
+  public var partColors: [String: Color] = [:]
 
   /// The layout box in the frame (glyphs may lean a hair past it).
   public var box: Rect { Rect(center: center, size: formula.bounds(size: size).size) }
@@ -20,6 +22,6 @@ public struct PlacedFormula: Sendable {
 
   /// The formula as scene nodes, made but not shown.
   public func nodes(in scene: inout SceneRecorder) throws -> FormulaNodes {
-    try scene.formula(formula, size: size, center: center, color: color)
+    try scene.formula(formula, size: size, center: center, color: color, partColors: partColors)
   }
 }

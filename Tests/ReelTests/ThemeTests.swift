@@ -29,6 +29,19 @@ import Testing
     }
   }
 
+  /// Queries, keys and values read as text and never look alike, nor like the accent that
+  /// marks what to look at.
+  @Test(arguments: Theme.all)
+  func queryKeyAndValueColoursStandApart(_ theme: Theme) {
+    let colours = [theme.query, theme.key, theme.value, theme.accent]
+    for colour in colours.prefix(3) { #expect(contrast(colour, theme.background) >= 4.5) }
+    for (index, colour) in colours.enumerated() {
+      for other in colours[(index + 1)...] {
+        #expect(colour.difference(from: other) >= 30, "\(theme.name): ΔE \(colour.difference(from: other))")
+      }
+    }
+  }
+
   @Test func themesAreFoundByName() {
     #expect(Theme.named("DARK") == .dark)
     #expect(Theme.named("light") == .light)

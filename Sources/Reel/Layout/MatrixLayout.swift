@@ -23,6 +23,8 @@ struct MatrixLayout {
   let columnBoxes: [Rect]
   /// Entries and brackets.
   let bounds: Rect
+  /// Everything: entries, brackets and labels.
+  let extent: Rect
 
   init(
     values: [[Double]], style: MatrixStyle, rowLabels rowNames: [String], columnLabels columnNames: [String],
@@ -120,11 +122,15 @@ struct MatrixLayout {
       return Placed(text: label, center: Point(-0.5 * em - width / 2, rowBoxes[row].center.y), width: width)
     }
     let labelHeight = m.measure("0", font: labelFont).logical.height
-    columnLabels = columnNames.enumerated().map { column, label in
+    let columnLabels = columnNames.enumerated().map { column, label in
       let width = m.measure(label, font: labelFont).width
       return Placed(
         text: label, center: Point(columnBoxes[column].center.x, box.minY - 0.3 * em - labelHeight / 2),
         width: width)
+    }
+    self.columnLabels = columnLabels
+    extent = (rowLabels + columnLabels).reduce(box) { union, label in
+      union.union(Rect(center: label.center, size: Size(label.width, labelHeight)))
     }
   }
 

@@ -6,6 +6,9 @@ public struct MatrixStyle: Sendable {
   /// The entries' font; DejaVu Sans has tabular digits, so columns of numbers line up.
   public var font: Font
   public var color: Color
+  /// The brackets' colour, when they carry the matrix's identity (Q in the query colour);
+  /// `nil` draws them in `color`.
+  public var bracketColor: Color?
   public var labelColor: Color
   /// Digits after the decimal point.
   public var decimals = 2
@@ -85,6 +88,21 @@ public struct MatrixNodes: Sendable {
   public let columnBoxes: [Rect]
   /// The box of entries and brackets.
   public let bounds: Rect
+  /// The box of everything: entries, brackets and labels.
+  public let extent: Rect
+
+  /// The box of entries and brackets (`bounds`) and of everything (`extent`) a matrix of
+  /// `values` would have, centred on the origin: for laying out before making it.
+  public static func measure(
+    _ values: [[Double]], style: MatrixStyle, rowLabels: [String] = [], columnLabels: [String] = [],
+    mathFont: MathFont, measurer: TextMeasurer
+  ) throws -> (bounds: Rect, extent: Rect) {
+    let layout = try MatrixLayout(
+      values: values, style: style, rowLabels: rowLabels, columnLabels: columnLabels, mathFont: mathFont,
+      measurer: measurer)
+    let (dx, dy) = (-layout.bounds.center.x, -layout.bounds.center.y)
+    return (layout.bounds.offsetBy(dx: dx, dy: dy), layout.extent.offsetBy(dx: dx, dy: dy))
+  }
 
   /// The entry showing value (`row`, `column`), or `nil` if elision left it out.
   public func entry(row: Int, column: Int) -> Node? {
@@ -110,7 +128,8 @@ public struct MatrixNodes: Sendable {
     case (nil, let column?): box = columnBoxes[column]
     case (nil, nil): box = bounds
     }
-    let pad = 4.0
+    // Around the heatmap cells too, which reach past the entries.
+    let pad = cells.isEmpty ? 4.0 : 3 + max(cells[0][0].bounds.width - columnBoxes[0].width, 0) / 2
     return .rectangle(
       width: box.width + 2 * pad, height: box.height + 2 * pad, cornerRadius: 6, at: box.center, stroke: color,
       strokeWidth: width)
@@ -129,6 +148,7 @@ struct MatrixPieces {
   var rowBoxes: [Rect]
   var columnBoxes: [Rect]
   var bounds: Rect
+  var extent: Rect
 
   init(
     _ values: [[Double]], center: Point, style: MatrixStyle, rowLabels: [String], columnLabels: [String],
@@ -169,7 +189,7 @@ struct MatrixPieces {
         return Node.text(entry.text, font: style.font, color: ink, at: moved(entry.center), measurer: measurer)
       }
     }
-    brackets = layout.brackets.map { .path($0.applying(.translation(offset.x, offset.y)), fill: style.color) }
+    brackets = layout.brackets.map { .path($0.applying(.translation(offset.x, offset.y)), fill: style.bracketColor ?? style.color) }
     let labelFont = style.font.withSize(style.font.size * 0.85)
     self.rowLabels = layout.rowLabels.map {
       .text($0.text, font: labelFont, color: style.labelColor, at: moved($0.center), measurer: measurer)
@@ -180,6 +200,7 @@ struct MatrixPieces {
     rowBoxes = layout.rowBoxes.map(movedRect)
     columnBoxes = layout.columnBoxes.map(movedRect)
     bounds = movedRect(layout.bounds)
+    extent = movedRect(layout.extent)
   }
 }
 
@@ -229,6 +250,7 @@ extension SceneRecorder {
     return MatrixNodes(
       group: group, entries: entries, shownRows: pieces.shownRows, shownColumns: pieces.shownColumns, cells: cells,
       brackets: brackets, rowLabels: rows, columnLabels: columns,
-      rowBoxes: pieces.rowBoxes, columnBoxes: pieces.columnBoxes, bounds: pieces.bounds)
+      rowBoxes: pieces.rowBoxes, columnBoxes: pieces.columnBoxes, bounds: pieces.bounds,
+      extent: pieces.extent)
   }
 }

@@ -25,6 +25,11 @@ public struct Theme: Sendable, Hashable {
   /// Data drawn as marks (bars, dots): the main series and a second one beside it.
   public let primary: Color
   public let secondary: Color
+  /// Queries, keys and values: one colour each, in every formula, matrix, label and arrow
+  /// of an attention figure.
+  public let query: Color
+  public let key: Color
+  public let value: Color
   /// A masked heatmap cell: its tile and hatching.
   public let maskFill: Color
   public let maskHatch: Color
@@ -44,6 +49,7 @@ public struct Theme: Sendable, Hashable {
     name: "light", background: Color(rgb: 0xFFFFFF), ink: Color(rgb: 0x1F2430), muted: Color(rgb: 0x5B6170),
     rule: Color(rgb: 0xC9CCD3), surface: Color(rgb: 0xF1F2F5), accent: Color(rgb: 0xE4572E),
     highlight: Color(rgb: 0xF2B134), primary: Color(rgb: 0x2F6FD0), secondary: Color(rgb: 0x7B5CC4),
+    query: Color(rgb: 0x2F6FD0), key: Color(rgb: 0x00875A), value: Color(rgb: 0xC2187A),
     maskFill: Color(rgb: 0xE4E4E7), maskHatch: Color(rgb: 0xB8B8C0),
     alternativeAccents: [Color(rgb: 0x0072C6), Color(rgb: 0x00875A), Color(rgb: 0xC2187A)])
 
@@ -52,6 +58,7 @@ public struct Theme: Sendable, Hashable {
     name: "dark", background: Color(rgb: 0x15171C), ink: Color(rgb: 0xE9EBEF), muted: Color(rgb: 0xA4AAB6),
     rule: Color(rgb: 0x3C414C), surface: Color(rgb: 0x23262E), accent: Color(rgb: 0xFF8058),
     highlight: Color(rgb: 0xF5C451), primary: Color(rgb: 0x5C9BF0), secondary: Color(rgb: 0xA68BEA),
+    query: Color(rgb: 0x5C9BF0), key: Color(rgb: 0x3CCB8F), value: Color(rgb: 0xFF6AC1),
     maskFill: Color(rgb: 0x2B2E36), maskHatch: Color(rgb: 0x4B505C),
     alternativeAccents: [Color(rgb: 0x4FB3FF), Color(rgb: 0x3CCB8F), Color(rgb: 0xFF6AC1)])
 
