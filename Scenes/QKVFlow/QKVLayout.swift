@@ -9,12 +9,13 @@ public struct QKVSizing: Sendable, Equatable {
   public var maxRows: Int?
   public var maxColumns: Int?
 
-  /// From the largest whole matrices down to elided ones; never below 22 px, so digits
-  /// stay legible at 1080p and readable at 480p.
+  /// From the largest whole matrices down to elided ones, keeping the font larger before
+  /// showing more rows; never below 22 px, so digits stay legible at 1080p and readable
+  /// at 480p.
   static let candidates: [QKVSizing] =
     [36.0, 34, 32, 30, 28, 26, 24, 22].map { QKVSizing(font: $0) }
-    + [8, 6, 5, 4].flatMap { limit in
-      [26.0, 24, 22].map { QKVSizing(font: $0, maxRows: limit, maxColumns: limit) }
+    + [26.0, 24, 22].flatMap { font in
+      [8, 6, 5, 4].map { QKVSizing(font: font, maxRows: $0, maxColumns: $0) }
     }
 }
 
@@ -263,7 +264,12 @@ private struct Builder {
       style.rowGap *= enlarged
     }
     style.bracketColor = color
-    if cells { style.cells = MatrixCells(colormap: QKVLayout.colormap, range: 0...1) }
+    if cells {
+      var mode = MatrixCells(colormap: QKVLayout.colormap, range: 0...1)
+      mode.mask = (0..<example.n).map { i in (0..<example.n).map { example.attention.isMasked(row: i, column: $0) } }
+      (mode.maskFill, mode.maskInk) = (theme.maskFill, theme.muted)
+      style.cells = mode
+    }
     return try? MatrixBlock(
       values, style: style, rowLabels: rows, columnLabels: columns,
       name: formula(name, color: color), trailing: trailing, widest: widest, mathFont: mathFont, measurer: m)
@@ -470,9 +476,12 @@ private struct Builder {
     let scale = ColorScale(top: .value(1), largest: 1)
     for orientation in [ColorbarLayout.Orientation.vertical, .horizontal] {
       var colorbar = ColorbarLayout(
-        orientation: orientation, scale: scale, tokenCount: example.n, causal: false, theme: theme, measurer: m)
+        orientation: orientation, scale: scale, tokenCount: example.n, causal: example.causal, theme: theme,
+        measurer: m)
       let vertical = orientation == .vertical
-      let matrix = a.block
+      var matrix = a.block
+      // A vertical bar's mask key goes under the grid.
+      matrix.size.height += colorbar.keyHeight
       // A vertical bar as tall as the entries, level with them; a horizontal one as wide.
       let bar =
         vertical
@@ -488,6 +497,7 @@ private struct Builder {
       let origin = vertical ? Point(frame.minX, a.center.y - a.bounds.height / 2 - colorbar.lead) : Point(a.bounds.minX, frame.minY)
       colorbar.place(
         at: origin, length: vertical ? a.bounds.height : a.bounds.width, scale: scale, within: area.minX...area.maxX)
+      if vertical { colorbar.placeMaskKey(at: Point(a.bounds.minX, a.extent.maxY + 16)) }
       return QKVLayout.Weights(a: a, colorbar: colorbar)
     }
     return nil

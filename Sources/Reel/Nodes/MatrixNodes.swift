@@ -47,10 +47,20 @@ public struct MatrixStyle: Sendable {
 public struct MatrixCells: Sendable {
   public var colormap: Colormap
   public var range: ClosedRange<Double>
+  /// Entries a mask hides (`mask[row][column]`; empty: none), drawn on `maskFill` with
+  /// `maskInk` digits, never in a colour of the map, so a masked 0 is not read as a weight.
+  public var mask: [[Bool]] = []
+  public var maskFill = Color(rgb: 0xE4E4E7)
+  public var maskInk = Color(rgb: 0x5B6170)
 
   public init(colormap: Colormap, range: ClosedRange<Double>) {
     self.colormap = colormap
     self.range = range
+  }
+
+  /// Whether entry (`row`, `column`) of the values is masked.
+  public func isMasked(_ row: Int, _ column: Int) -> Bool {
+    mask.indices.contains(row) && mask[row].indices.contains(column) && mask[row][column]
   }
 
   /// The cell colour of `value`, clamped to the range.
@@ -162,10 +172,12 @@ struct MatrixPieces {
     func movedRect(_ rect: Rect) -> Rect { rect.offsetBy(dx: offset.x, dy: offset.y) }
     shownRows = layout.shownRows
     shownColumns = layout.shownColumns
-    /// The value at a shown place, `nil` at the dots.
-    func value(_ row: Int, _ column: Int) -> Double? {
+    /// The cell colour and digit colour at a shown place in heatmap mode.
+    func colors(_ mode: MatrixCells, _ row: Int, _ column: Int) -> (fill: Color, ink: Color)? {
       guard let r = layout.shownRows[row], let c = layout.shownColumns[column] else { return nil }
-      return values[r][c]
+      if mode.isMasked(r, c) { return (mode.maskFill, mode.maskInk) }
+      let fill = mode.color(of: values[r][c])
+      return (fill, MatrixCells.ink(on: fill))
     }
     cells =
       style.cells.map { mode in
@@ -178,14 +190,13 @@ struct MatrixPieces {
               height: layout.rowBoxes[row].height + style.rowGap * 0.8)
             return Node.rectangle(
               width: box.width, height: box.height, cornerRadius: style.font.size * 0.15, at: moved(box.center),
-              fill: value(row, column).map(mode.color(of:)))
+              fill: colors(mode, row, column)?.fill)
           }
         }
       } ?? []
     entries = layout.entries.enumerated().map { row, placed in
       placed.enumerated().map { column, entry in
-        let cell = style.cells.flatMap { mode in value(row, column).map(mode.color(of:)) }
-        let ink = cell.map(MatrixCells.ink(on:)) ?? style.color
+        let ink = style.cells.flatMap { colors($0, row, column)?.ink } ?? style.color
         return Node.text(entry.text, font: style.font, color: ink, at: moved(entry.center), measurer: measurer)
       }
     }
@@ -213,9 +224,11 @@ extension MatrixNodes {
     to values: [[Double]], style: MatrixStyle, rowLabels: [String] = [], columnLabels: [String] = [],
     mathFont: MathFont, measurer: TextMeasurer
   ) throws -> [Animation] {
-    guard values.count == entries.count, zip(values, entries).allSatisfy({ $0.count == $1.count }) else {
-      throw RecordingError(
-        "a \(entries.count)×\(entries.first?.count ?? 0) matrix can only change to values of the same shape")
+    // The last row and column always show, so they give the shape of the values.
+    let rows = (shownRows.compactMap { $0 }.max() ?? -1) + 1
+    let columns = (shownColumns.compactMap { $0 }.max() ?? -1) + 1
+    guard values.count == rows, values.allSatisfy({ $0.count == columns }) else {
+      throw RecordingError("a \(rows)×\(columns) matrix can only change to values of the same shape")
     }
     let target = try MatrixPieces(
       values, center: bounds.center, style: style, rowLabels: rowLabels, columnLabels: columnLabels,
