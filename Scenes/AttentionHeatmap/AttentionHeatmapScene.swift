@@ -103,7 +103,9 @@ public struct AttentionHeatmapScene: ReelScene {
             center: scale.center, gap: max(1, min(3, layout.cellSize * 0.04)), valueFont: layout.valueFont,
             maskColor: theme.maskFill, maskHatch: theme.maskHatch)),
         at: layout.grid.center))
-    let colorbar = layout.colorbar.nodes(colormap: colormap, scale: scale, theme: theme, measurer: m).map { scene.make($0) }
+    let colorbar = layout.colorbar.nodes(colormap: colormap, scale: scale, theme: theme, measurer: m).map {
+      scene.make($0)
+    }
     scene.play(
       .create(heatmap).rate(.linear), .laggedStart(colorbar.map { .fadeIn($0) }, lagRatio: 0.1), duration: 2.0)
     // The whole matrix in its true colours, long enough to read before anything is singled out.

@@ -65,7 +65,8 @@ public struct BlockFlow: Sendable {
       var left = area.center.x - lineWidth / 2
       for index in line {
         let block = blocks[index]
-        frames[index] = Rect(x: left, y: top + height.above - block.axis, width: block.size.width, height: block.size.height)
+        frames[index] = Rect(
+          x: left, y: top + height.above - block.axis, width: block.size.width, height: block.size.height)
         left += block.size.width + gap
       }
       top += height.above + height.below + lineGap

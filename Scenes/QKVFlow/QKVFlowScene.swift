@@ -84,7 +84,8 @@ private struct QKVRecording {
     let keptIDs = Set(kept.compactMap(\.id?.rawValue))
     let leaving = (heading + onScreen).filter { !keptIDs.contains($0.id?.rawValue ?? -1) }
     if !leaving.isEmpty { scene.play(.fadeOut(leaving), duration: 0.5) }
-    scene.play(.fadeIn(title, shift: Point(0, 10)), .laggedStart(caption.map { .fadeIn($0) }, lagRatio: 0.2), duration: 0.7)
+    scene.play(
+      .fadeIn(title, shift: Point(0, 10)), .laggedStart(caption.map { .fadeIn($0) }, lagRatio: 0.2), duration: 0.7)
     heading = [title] + caption
     onScreen = kept
   }
@@ -130,6 +131,8 @@ private struct QKVRecording {
     animations += zip(a.rowLabels, labels).map { .transform($0, into: $1) }
     if !transposed { animations += zip(a.columnLabels, b.columnLabels).map { .transform($0, into: $1) } }
     animations += zip(a.cells.flatMap { $0 }, b.cells.flatMap { $0 }).map { .transform($0, into: $1) }
+    // Numbers becoming a heatmap: the cells fade in under them.
+    if a.cells.isEmpty && !b.cells.isEmpty { animations.append(.fadeIn(b.cells.flatMap { $0 })) }
     animations.append(.fadeOut(old.name.group))
     animations.append(.fadeIn(new.name.group))
     scene.play(animations, duration: duration)
@@ -194,7 +197,8 @@ private struct QKVRecording {
   }
 
   /// Returns Q and K.
-  mutating func projections(_ scene: inout SceneRecorder, x previous: ShownMatrix) throws -> (ShownMatrix, ShownMatrix) {
+  mutating func projections(_ scene: inout SceneRecorder, x previous: ShownMatrix) throws -> (ShownMatrix, ShownMatrix)
+  {
     let placed = layout.projection
     begin(.projections, keeping: [previous], in: &scene)
     let x = try make(placed.x, in: &scene)
@@ -218,7 +222,8 @@ private struct QKVRecording {
     let rule = make(.line(from: panel.rule.0, to: panel.rule.1, color: theme.muted, width: 1.5), in: &scene)
     let sum = panel.sum.map { make($0.node(measurer: m), in: &scene) }
     scene.play(
-      .laggedStart(terms.map { .fadeIn($0, shift: Point(0, 8)) } + [gap].compactMap { $0.map { .fadeIn($0) } }, lagRatio: 0.4),
+      .laggedStart(
+        terms.map { .fadeIn($0, shift: Point(0, 8)) } + [gap].compactMap { $0.map { .fadeIn($0) } }, lagRatio: 0.4),
       duration: 1.6)
     scene.play(.create(rule), .fadeIn(sum), duration: 0.7)
     // The sum lands in Q's cell.
@@ -231,7 +236,8 @@ private struct QKVRecording {
 
     // All three: X with arrows to Q, K and V.
     let final = layout.projected
-    let leaving = [dot, equals, w.matrix.group, w.name.group, rowFrame, columnFrame, cellFrame, rule] + terms.flatMap { $0 }
+    let leaving =
+      [dot, equals, w.matrix.group, w.name.group, rowFrame, columnFrame, cellFrame, rule] + terms.flatMap { $0 }
       + sum + [gap].compactMap { $0 }
     scene.play(.fadeOut(leaving), duration: 0.5)
     let ids = Set(leaving.compactMap(\.id?.rawValue))
@@ -240,6 +246,12 @@ private struct QKVRecording {
     let results = try final.results.map { try make($0, in: &scene) }
     move(x, to: newX, duration: 1.0, in: &scene)
     move(q, to: results[0], duration: 0.1, in: &scene)
+    var stem = Path()
+    for line in final.stems {
+      stem.move(to: line[0])
+      for point in line.dropFirst() { stem.line(to: point) }
+    }
+    scene.play(.create(make(.path(stem, stroke: theme.muted, strokeWidth: 2.5), in: &scene)), duration: 0.5)
     for index in 0..<3 {
       let colour = [theme.query, theme.key, theme.value][index]
       let arrow = try scene.elbowArrow(through: final.arrows[index], color: colour, width: 2.5)
@@ -334,7 +346,8 @@ private struct QKVRecording {
       let first = shownRow == 0
       let pace = first ? 1.0 : 0.45
       if !first {
-        scene.play(.transform(frame, into: matrix.matrix.highlight(row: shownRow, color: accent)), duration: 0.4 * pace + 0.1)
+        scene.play(
+          .transform(frame, into: matrix.matrix.highlight(row: shownRow, color: accent)), duration: 0.4 * pace + 0.1)
       }
       try change(to: Self.replacing(values, row: row, with: exps), duration: 1.0 * pace, scene: &scene)
       let total = exps[row].reduce(0, +)
@@ -361,8 +374,10 @@ private struct QKVRecording {
     begin(.weights, keeping: [old], in: &scene)
     let a = try make(placed.a, in: &scene)
     move(old, to: a, duration: 1.4, in: &scene)
-    let bar = placed.colorbar.nodes(colormap: QKVLayout.colormap, scale: ColorScale(top: .value(1), largest: 1), theme: theme, measurer: m)
-      .map { make($0, in: &scene) }
+    let bar = placed.colorbar.nodes(
+      colormap: QKVLayout.colormap, scale: ColorScale(top: .value(1), largest: 1), theme: theme, measurer: m
+    )
+    .map { make($0, in: &scene) }
     scene.play(.laggedStart(bar.map { .fadeIn($0) }, lagRatio: 0.1), duration: 0.9)
     scene.wait(2.0)
     return a

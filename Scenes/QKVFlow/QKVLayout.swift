@@ -10,13 +10,18 @@ public struct QKVSizing: Sendable, Equatable {
   public var maxColumns: Int?
 
   /// From the largest whole matrices down to elided ones, keeping the font larger before
-  /// showing more rows; never below 22 px, so digits stay legible at 1080p and readable
-  /// at 480p.
+  /// showing more rows.
   static let candidates: [QKVSizing] =
     [36.0, 34, 32, 30, 28, 26, 24, 22].map { QKVSizing(font: $0) }
-    + [26.0, 24, 22].flatMap { font in
+    + [26.0, 24, 22, 20, 18, 16].flatMap { font in
       [8, 6, 5, 4].map { QKVSizing(font: font, maxRows: $0, maxColumns: $0) }
     }
+
+  /// The smallest entry font for `frame`: 20 px at 1080p (digits about 14.6 px tall),
+  /// where 1080p is 1920×1080, or 1080×1920 for a portrait frame, whose units are larger.
+  static func minimumFont(for frame: Size) -> Double {
+    20 / max(1, frame.height / frame.width)
+  }
 }
 
 /// Where everything of `qkv-flow` goes, for one frame size: each section's heading and the
@@ -55,6 +60,9 @@ public struct QKVLayout: Sendable {
     public var x: MatrixBlock
     /// Q, K, V.
     public var results: [MatrixBlock]
+    /// The lines from X to where the arrows part, in no one's colour.
+    public var stems: [[Point]]
+    /// From where they part to Q, K and V.
     public var arrows: [[Point]]
     public var arrowLabels: [PlacedFormula]
   }
@@ -124,13 +132,15 @@ public struct QKVLayout: Sendable {
     let margin = portrait ? 28.0 : 56.0
     let usable = frame.width - 2 * margin
     let footnoteFont = Font(size: 17)
-    let footnote = [
-      "Illustrative numbers: seeded example embeddings and weights, not a trained model.",
-      "Illustrative: seeded example weights, not a trained model.",
-    ].lazy.map { PlacedText($0, font: footnoteFont, color: theme.muted, measurer: m) }.first {
-      $0.size.width <= usable
-    } ?? PlacedText.fitted(
-      "Illustrative numbers.", font: footnoteFont, color: theme.muted, maxWidth: usable, minimumSize: 13, measurer: m)
+    let footnote =
+      [
+        "Illustrative numbers: seeded example embeddings and weights, not a trained model.",
+        "Illustrative: seeded example weights, not a trained model.",
+      ].lazy.map { PlacedText($0, font: footnoteFont, color: theme.muted, measurer: m) }.first {
+        $0.size.width <= usable
+      }
+      ?? PlacedText.fitted(
+        "Illustrative numbers.", font: footnoteFont, color: theme.muted, maxWidth: usable, minimumSize: 13, measurer: m)
     var placedFootnote = footnote
     placedFootnote.center = Point(frame.width / 2, frame.height - 18 - footnote.size.height / 2)
     self.footnote = placedFootnote
@@ -149,9 +159,9 @@ public struct QKVLayout: Sendable {
         height: placedFootnote.box.minY - 20 - (top + caption.size.height + 26))
       return Heading(title: title, caption: placed, content: content)
     }
-    for sizing in QKVSizing.candidates {
+    for sizing in QKVSizing.candidates where sizing.font >= QKVSizing.minimumFont(for: frame) {
       let builder = try Builder(
-        example: example, sizing: sizing, theme: theme, portrait: portrait, mathFont: mathFont, measurer: m)
+        example: example, sizing: sizing, theme: theme, mathFont: mathFont, measurer: m)
       guard let tokens = builder.tokens(in: headings[0].content),
         let projection = builder.projection(in: headings[1].content),
         let projected = builder.projected(in: headings[1].content),
@@ -184,7 +194,8 @@ public struct QKVLayout: Sendable {
     case .projections:
       boxes += matrix(projected.x) + projected.results.flatMap(matrix) + projected.arrowLabels.map(\.box)
     case .scores:
-      boxes += [scores.left, scores.right, scores.result].compactMap { $0 }.flatMap(matrix)
+      boxes +=
+        [scores.left, scores.right, scores.result].compactMap { $0 }.flatMap(matrix)
         + [scores.operation.box, scores.equals.box]
     case .scale:
       boxes += [scale.left, scale.result].flatMap(matrix) + [scale.operation.box, scale.equals.box]
@@ -193,7 +204,8 @@ public struct QKVLayout: Sendable {
     case .weights:
       boxes += matrix(weights.a) + weights.colorbar.texts.map(\.box)
     case .output:
-      boxes += [output.a, output.v, output.z, output.scaled, output.sum].flatMap(matrix)
+      boxes +=
+        [output.a, output.v, output.z, output.scaled, output.sum].flatMap(matrix)
         + [output.dot.box, output.equals.box]
     case .formula:
       boxes += [summary.formula.box] + summary.matrices.flatMap(matrix)
@@ -207,18 +219,18 @@ private struct Builder {
   let example: QKVExample
   let style: MatrixStyle
   let theme: Theme
-  let portrait: Bool
   let mathFont: MathFont
   let m: TextMeasurer
   let nameSize: Double
   let gap: Double
+  /// An empty formula, in place of one that would not parse (none here does; tests show it).
+  let blank: Formula
 
   init(
-    example: QKVExample, sizing: QKVSizing, theme: Theme, portrait: Bool, mathFont: MathFont, measurer: TextMeasurer
+    example: QKVExample, sizing: QKVSizing, theme: Theme, mathFont: MathFont, measurer: TextMeasurer
   ) throws {
     self.example = example
     self.theme = theme
-    self.portrait = portrait
     self.mathFont = mathFont
     m = measurer
     var style = MatrixStyle(font: Font(size: sizing.font), color: theme.ink, labelColor: theme.muted)
@@ -227,11 +239,11 @@ private struct Builder {
     self.style = style
     nameSize = sizing.font * 1.25
     gap = sizing.font * 1.1
+    blank = try Formula("{}", display: false, font: mathFont)
   }
 
   var tokens: [String] { example.tokens }
   var dims: [String] { (1...example.dModel).map { "d" + Self.subscriptDigits($0) } }
-  var keyDims: [String] { (1...example.dKey).map { "d" + Self.subscriptDigits($0) } }
 
   /// `12` as `₁₂`.
   static func subscriptDigits(_ number: Int) -> String {
@@ -242,15 +254,10 @@ private struct Builder {
   func formula(_ latex: String, size: Double? = nil, color: Color? = nil, display: Bool = false) -> PlacedFormula {
     // The formulas here are fixed and known to parse; a failure would be a bug caught by tests.
     var placed = PlacedFormula(
-      formula: (try? Formula(latex, display: display, font: mathFont)) ?? Self.empty(mathFont),
+      formula: (try? Formula(latex, display: display, font: mathFont)) ?? blank,
       size: size ?? nameSize, color: color ?? theme.ink, center: .zero)
     placed.partColors = ["q": theme.query, "k": theme.key, "v": theme.value]
     return placed
-  }
-
-  static func empty(_ font: MathFont) -> Formula {
-    // "{}" always parses.
-    (try? Formula("{}", display: false, font: font)) ?? (try! Formula("", font: font))
   }
 
   func block(
@@ -314,19 +321,20 @@ private struct Builder {
       arrowLabel: placedLabel, x: x)
   }
 
-  var focus: (row: Int, column: Int) { (0, 0) }
-
   func projection(in area: Rect) -> QKVLayout.Projection? {
     guard let x = block(example.x.doubles, name: "X", rows: tokens, columns: dims),
       let w = block(example.wq.doubles, name: "W_{\\part{q}{Q}}", color: theme.query),
       let q = block(example.q.doubles, name: "\\part{q}{Q}", color: theme.query, rows: tokens)
     else { return nil }
-    let (row, column) = focus
+    // The entry worked out: the first token's first query component.
+    let (row, column) = (0, 0)
     let pairs = (0..<example.dModel).map { (Double(example.x[row, $0]), Double(example.wq[$0, column])) }
     let products = ProductsPanel(
       pairs: pairs, sum: Double(example.q[row, column]), style: style, color: theme.ink, muted: theme.muted,
       limit: style.maxRows ?? 8, measurer: m)
-    let items: [Item] = [.matrix(x), .symbol(symbol("\\cdot")), .matrix(w), .symbol(symbol("=")), .matrix(q), .box(products.size)]
+    let items: [Item] = [
+      .matrix(x), .symbol(symbol("\\cdot")), .matrix(w), .symbol(symbol("=")), .matrix(q), .box(products.size),
+    ]
     guard let placed = flow(items, in: area), case .matrix(let px, _) = placed[0], case .symbol(let dot) = placed[1],
       case .matrix(let pw, _) = placed[2], case .symbol(let equals) = placed[3], case .matrix(let pq, _) = placed[4],
       case .placedBox(let frame) = placed[5]
@@ -343,7 +351,9 @@ private struct Builder {
     else { return nil }
     var results = [q, k, v]
     let labels = [("q", "Q"), ("k", "K"), ("v", "V")].map { part, letter in
-      formula("W_{\\part{\(part)}{\(letter)}}", color: [theme.query, theme.key, theme.value][["q", "k", "v"].firstIndex(of: part) ?? 0])
+      formula(
+        "W_{\\part{\(part)}{\(letter)}}",
+        color: [theme.query, theme.key, theme.value][["q", "k", "v"].firstIndex(of: part) ?? 0])
     }
     let columnWidth = results.map(\.block.size.width).max() ?? 0
     let labelWidth = labels.map(\.box.width).max() ?? 0
@@ -351,6 +361,7 @@ private struct Builder {
     let stackGap = gap * 0.8
     let stackHeight = results.map(\.block.size.height).reduce(0, +) + stackGap * 2
     var arrows: [[Point]] = []
+    var stems: [[Point]] = []
     var placedLabels = labels
     let side = x.block.size.width + 50 + reach + columnWidth <= area.width && stackHeight <= area.height
     if side {
@@ -365,10 +376,12 @@ private struct Builder {
         top += size.height + stackGap
       }
       let start = Point(x.extent.maxX + 10, x.center.y)
+      let ys = results.map(\.center.y) + [start.y]
+      stems = [[start, Point(trunk, start.y)], [Point(trunk, ys.min() ?? 0), Point(trunk, ys.max() ?? 0)]]
       for index in results.indices {
         let y = results[index].center.y
         let end = Point(results[index].extent.minX - 12, y)
-        arrows.append([start, Point(trunk, start.y), Point(trunk, y), end])
+        arrows.append([Point(trunk, y), end])
         placedLabels[index].center = Point(
           (trunk + end.x) / 2, y - 8 - placedLabels[index].box.height / 2)
       }
@@ -379,7 +392,9 @@ private struct Builder {
         return nil
       }
       var top = area.center.y - height / 2
-      x.place(in: Rect(x: area.center.x - x.block.size.width / 2, y: top, width: x.block.size.width, height: x.block.size.height))
+      x.place(
+        in: Rect(
+          x: area.center.x - x.block.size.width / 2, y: top, width: x.block.size.width, height: x.block.size.height))
       top += x.block.size.height + gap
       let left = area.minX + indent
       let trunk = area.minX + 20
@@ -391,14 +406,15 @@ private struct Builder {
       }
       let start = Point(x.center.x, x.extent.maxY + 8)
       let bend = x.extent.maxY + gap * 0.7
+      stems = [[start, Point(start.x, bend), Point(trunk, bend), Point(trunk, results.last?.center.y ?? bend)]]
       for index in results.indices {
         let y = results[index].center.y
         let end = Point(results[index].extent.minX - 12, y)
-        arrows.append([start, Point(start.x, bend), Point(trunk, bend), Point(trunk, y), end])
+        arrows.append([Point(trunk, y), end])
         placedLabels[index].center = Point((trunk + end.x) / 2, y - 8 - placedLabels[index].box.height / 2)
       }
     }
-    return QKVLayout.Projected(x: x, results: results, arrows: arrows, arrowLabels: placedLabels)
+    return QKVLayout.Projected(x: x, results: results, stems: stems, arrows: arrows, arrowLabels: placedLabels)
   }
 
   /// `left ∘ right = result`, or `left ∘ result` alone when `right` is `nil`.
@@ -440,7 +456,8 @@ private struct Builder {
     let variants = [example.attention.scores.doubles, example.exponentials, example.shownWeights]
     guard
       var matrix = block(
-        example.scaledScores.doubles, name: "\\mathrm{softmax}(\\part{q}{Q}\\part{k}{K}^\\top/\\sqrt{d_k})", rows: tokens,
+        example.scaledScores.doubles, name: "\\mathrm{softmax}(\\part{q}{Q}\\part{k}{K}^\\top/\\sqrt{d_k})",
+        rows: tokens,
         columns: tokens, trailing: sumWidth, widest: variants),
       let flow = BlockFlow([matrix.block], in: area, gap: gap, lineGap: gap)
     else { return nil }
@@ -482,21 +499,23 @@ private struct Builder {
       var matrix = a.block
       // A vertical bar's mask key goes under the grid.
       matrix.size.height += colorbar.keyHeight
+      // Long enough that its tick labels stand apart.
+      let tickHeight = colorbar.ticks.map(\.label.size.height).max() ?? 0
+      let length = max(vertical ? a.bounds.height : a.bounds.width, Double(colorbar.ticks.count) * tickHeight * 1.3)
       // A vertical bar as tall as the entries, level with them; a horizontal one as wide.
       let bar =
         vertical
         ? BlockFlow.Block(
-          size: Size(colorbar.breadth, colorbar.lead + a.bounds.height + 12),
-          axis: colorbar.lead + a.bounds.height / 2)
-        : BlockFlow.Block(size: Size(a.bounds.width, colorbar.breadth), startsLine: true)
+          size: Size(colorbar.breadth, colorbar.lead + length + 12), axis: colorbar.lead + length / 2)
+        : BlockFlow.Block(size: Size(length, colorbar.breadth), startsLine: true)
       guard let flow = BlockFlow([matrix, bar], in: area, gap: gap * 1.5, lineGap: gap * 0.8),
         vertical == (flow.frames[1].minY < flow.frames[0].maxY)
       else { continue }
       a.place(in: flow.frames[0])
       let frame = flow.frames[1]
-      let origin = vertical ? Point(frame.minX, a.center.y - a.bounds.height / 2 - colorbar.lead) : Point(a.bounds.minX, frame.minY)
-      colorbar.place(
-        at: origin, length: vertical ? a.bounds.height : a.bounds.width, scale: scale, within: area.minX...area.maxX)
+      let origin =
+        vertical ? Point(frame.minX, a.center.y - length / 2 - colorbar.lead) : Point(frame.minX, frame.minY)
+      colorbar.place(at: origin, length: length, scale: scale, within: area.minX...area.maxX)
       if vertical { colorbar.placeMaskKey(at: Point(a.bounds.minX, a.extent.maxY + 16)) }
       return QKVLayout.Weights(a: a, colorbar: colorbar)
     }
@@ -512,11 +531,17 @@ private struct Builder {
     guard let a = block(example.shownWeights, name: "A", rows: tokens, columns: tokens, cells: true),
       let v = block(example.v.doubles, name: "\\part{v}{V}", color: theme.value, rows: tokens),
       let zBlock = block(z, name: "Z", rows: tokens),
-      let scaled = block(example.v.doubles, name: "a_{\(row + 1)j}\\,\\part{v}{v}_j", color: theme.value, rows: coefficients, widest: [scaledRows]),
-      let sum = block([z[row]], name: "z_{\(row + 1)} = \\textstyle\\sum_j a_{\(row + 1)j}\\,\\part{v}{v}_j", rows: [tokens[row]])
+      let scaled = block(
+        example.v.doubles, name: "a_{\(row + 1)j}\\,\\part{v}{v}_j", color: theme.value, rows: coefficients,
+        widest: [scaledRows]),
+      let sum = block(
+        [z[row]], name: "z_{\(row + 1)} = \\textstyle\\sum_j a_{\(row + 1)j}\\,\\part{v}{v}_j", rows: [tokens[row]])
     else { return nil }
-    let panel = Size(max(scaled.block.size.width, sum.block.size.width), scaled.block.size.height + gap * 0.6 + sum.block.size.height)
-    let items: [Item] = [.matrix(a), .symbol(symbol("\\cdot")), .matrix(v), .symbol(symbol("=")), .matrix(zBlock), .box(panel)]
+    let panel = Size(
+      max(scaled.block.size.width, sum.block.size.width), scaled.block.size.height + gap * 0.6 + sum.block.size.height)
+    let items: [Item] = [
+      .matrix(a), .symbol(symbol("\\cdot")), .matrix(v), .symbol(symbol("=")), .matrix(zBlock), .box(panel),
+    ]
     guard let placed = flow(items, in: area), case .matrix(let pa, _) = placed[0], case .symbol(let dot) = placed[1],
       case .matrix(let pv, _) = placed[2], case .symbol(let equals) = placed[3], case .matrix(let pz, _) = placed[4],
       case .placedBox(let frame) = placed[5]

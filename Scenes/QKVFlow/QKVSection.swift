@@ -39,7 +39,8 @@ public enum QKVSection: Int, CaseIterable, Sendable {
     case .softmax:
       let exp = example.shiftsExponentials ? "exponentiate (after subtracting the row’s largest score)" : "exponentiate"
       let mask =
-        example.causal ? " The causal mask first sets the scores of later tokens to −∞, so their weights are exactly 0." : ""
+        example.causal
+        ? " The causal mask first sets the scores of later tokens to −∞, so their weights are exactly 0." : ""
       return "Each row: \(exp), add up, divide by the sum, so the weights are positive and add up to 1." + mask
     case .weights:
       return "Row i shows how token i spreads its attention over the tokens; every row adds up to 1."

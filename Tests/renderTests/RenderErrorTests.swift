@@ -62,6 +62,14 @@ import Testing
     try expectUsageError(["softmax", "--theme", "sepia"], mentions: "sepia")
   }
 
+  @Test func qkvFlowOptionsAreChecked() throws {
+    try expectUsageError(["qkv-flow", "--d-k", "0"], mentions: "--d-k must be between 1 and 512; got 0")
+    try expectUsageError(["qkv-flow", "--d-model", "1000000"], mentions: "--d-model must be between 2 and 512")
+    try expectUsageError(["qkv-flow", "--tokens", ""], mentions: "--tokens needs at least one word")
+    try expectUsageError(
+      ["qkv-flow", "--tokens", "a b c d e f g h i j k l m"], mentions: "--tokens takes 1 to 12 words; got 13")
+  }
+
   @Test func unknownSceneShowsTheListAndExitsTwo() throws {
     let result = try RenderCommand.run(["no-such-scene"])
     #expect(result.status == 2)

@@ -200,7 +200,9 @@ struct MatrixPieces {
         return Node.text(entry.text, font: style.font, color: ink, at: moved(entry.center), measurer: measurer)
       }
     }
-    brackets = layout.brackets.map { .path($0.applying(.translation(offset.x, offset.y)), fill: style.bracketColor ?? style.color) }
+    brackets = layout.brackets.map {
+      .path($0.applying(.translation(offset.x, offset.y)), fill: style.bracketColor ?? style.color)
+    }
     let labelFont = style.font.withSize(style.font.size * 0.85)
     self.rowLabels = layout.rowLabels.map {
       .text($0.text, font: labelFont, color: style.labelColor, at: moved($0.center), measurer: measurer)
