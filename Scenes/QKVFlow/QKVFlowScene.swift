@@ -94,7 +94,7 @@ private struct QKVRecording {
   mutating func make(_ block: MatrixBlock, in scene: inout SceneRecorder) throws -> ShownMatrix {
     let (matrix, name) = try block.nodes(in: &scene, mathFont: mathFont, measurer: m)
     onScreen += [matrix.group, name.group]
-    return ShownMatrix(matrix: matrix, name: name, block: block)
+    return ShownMatrix(matrix: matrix, name: name)
   }
 
   mutating func make(_ formula: PlacedFormula, in scene: inout SceneRecorder) throws -> Node {
@@ -436,9 +436,8 @@ private struct QKVRecording {
   }
 }
 
-/// A matrix on screen with its name, and the block it was laid out from.
+/// A matrix on screen with its name.
 private struct ShownMatrix {
   let matrix: MatrixNodes
   let name: FormulaNodes
-  let block: MatrixBlock
 }

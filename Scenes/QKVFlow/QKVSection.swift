@@ -41,9 +41,9 @@ public enum QKVSection: Int, CaseIterable, Sendable {
       let mask =
         example.causal
         ? " The causal mask first sets the scores of later tokens to −∞, so their weights are exactly 0." : ""
-      return "Each row: \(exp), add up, divide by the sum, so the weights are positive and add up to 1." + mask
+      return "Each row: \(exp), add up, divide by the sum, so the weights are positive and add up to 1." + mask
     case .weights:
-      return "Row i shows how token i spreads its attention over the tokens; every row adds up to 1."
+      return "Row i shows how token i spreads its attention over the tokens; every row adds up to 1."
     case .output:
       return "Each output row is the sum of the value rows, each scaled by that row’s weight."
     case .formula:
