@@ -353,11 +353,11 @@ private struct QKVRecording {
       let total = exps[row].reduce(0, +)
       let sumText = PlacedText(style.format(total), font: style.font, color: theme.muted, measurer: m)
       var sum = sumText
-      sum.center = placed.sumCenters[shownRow]
+      sum.center = Point(placed.sumX, matrix.matrix.rowBoxes[shownRow].center.y)
       let sumNode = make(sum.node(measurer: m), in: &scene)
       scene.play(.fadeIn(sumNode, shift: Point(-20, 0)), duration: 0.6 * pace)
       var one = PlacedText("1.00", font: style.font, color: theme.ink, measurer: m)
-      one.center = placed.sumCenters[shownRow]
+      one.center = Point(placed.sumX, matrix.matrix.rowBoxes[shownRow].center.y)
       try change(
         to: Self.replacing(values, row: row, with: weights), duration: 1.0 * pace,
         with: [.transform(sumNode, into: one.node(measurer: m))], scene: &scene)

@@ -80,9 +80,10 @@ public struct QKVLayout: Sendable {
   public struct Softmax: Sendable {
     /// As wide as the widest of scores, exponentials and weights, with room for the sums.
     public var matrix: MatrixBlock
-    /// The header over the row sums and each shown row's sum place.
+    /// The header over the row sums, and the middle of their column (each sum is level
+    /// with its row).
     public var sumHeader: PlacedText
-    public var sumCenters: [Point]
+    public var sumX: Double
   }
 
   public struct Weights: Sendable {
@@ -463,22 +464,9 @@ private struct Builder {
     else { return nil }
     matrix.place(in: flow.frames[0])
     let x = matrix.bounds.maxX + sumWidth / 2 + style.font.size * 0.3
-    let shown = Self.shown(example.n, limit: style.maxRows)
     var placedHeader = header
-    let columnLabelY = matrix.extent.minY + header.size.height / 2
-    placedHeader.center = Point(x, columnLabelY)
-    // Row centres: the matrix's rows are evenly spaced over its entries.
-    let lineHeight = m.measure("0", font: style.font).logical.height
-    let rows = Double(shown.count)
-    let entriesHeight = rows * lineHeight + (rows - 1) * style.rowGap
-    let top = matrix.center.y - entriesHeight / 2
-    let centers = shown.indices.map { Point(x, top + Double($0) * (lineHeight + style.rowGap) + lineHeight / 2) }
-    return QKVLayout.Softmax(matrix: matrix, sumHeader: placedHeader, sumCenters: centers)
-  }
-
-  static func shown(_ count: Int, limit: Int?) -> [Int?] {
-    guard let limit, count > limit else { return Array(0..<count) }
-    return Array(0..<max(limit - 2, 1)) + [nil, count - 1]
+    placedHeader.center = Point(x, matrix.extent.minY + header.size.height / 2)
+    return QKVLayout.Softmax(matrix: matrix, sumHeader: placedHeader, sumX: x)
   }
 
   /// The heatmap alone gets the room to be larger, when it fits.

@@ -119,7 +119,7 @@ import Testing
     let row = scene.example.focusRow
     let scaledRows = (0..<hand.v.count).map { j in hand.v[j].map { hand.shown[row][j] * $0 } }
     let ticks = [0, 0.2, 0.4, 0.6, 0.8, 1]
-    let rows = layout.softmax.sumCenters.count
+    let rows = scene.example.n
     let expected: [String: ([Double], Bool)] = [
       // The captions name d_model and √d_k.
       "tokens": (flat(hand.x) + [Double(hand.x[0].count)], complete),
