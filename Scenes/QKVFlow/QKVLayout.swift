@@ -28,13 +28,6 @@ public struct QKVSizing: Sendable, Equatable {
 /// place of every matrix, symbol and panel at the section's end. Pure geometry: the scene
 /// makes nodes from it, and tests check it.
 public struct QKVLayout: Sendable {
-  /// A section's title and caption, and the space left for its content.
-  public struct Heading: Sendable {
-    public var title: PlacedText
-    public var caption: [PlacedText]
-    public var content: Rect
-  }
-
   public struct Tokens: Sendable {
     /// Each token on a rounded chip.
     public var chips: [PlacedText]
@@ -110,7 +103,7 @@ public struct QKVLayout: Sendable {
 
   public let frame: Size
   public let sizing: QKVSizing
-  public let headings: [Heading]
+  public let headings: [SlideHeading]
   public let footnote: PlacedText
   public let tokens: Tokens
   public let projection: Projection
@@ -129,36 +122,16 @@ public struct QKVLayout: Sendable {
   /// `SceneError` if even elided matrices do not fit.
   public init(example: QKVExample, frame: Size, theme: Theme, mathFont: MathFont, measurer m: TextMeasurer) throws {
     self.frame = frame
-    let portrait = frame.width < frame.height
-    let margin = portrait ? 28.0 : 56.0
-    let usable = frame.width - 2 * margin
-    let footnoteFont = Font(size: 17)
-    let footnote =
+    let footnote = SlideHeading.footnote(
       [
         "Illustrative numbers: seeded example embeddings and weights, not a trained model.",
-        "Illustrative: seeded example weights, not a trained model.",
-      ].lazy.map { PlacedText($0, font: footnoteFont, color: theme.muted, measurer: m) }.first {
-        $0.size.width <= usable
-      }
-      ?? PlacedText.fitted(
-        "Illustrative numbers.", font: footnoteFont, color: theme.muted, maxWidth: usable, minimumSize: 13, measurer: m)
-    var placedFootnote = footnote
-    placedFootnote.center = Point(frame.width / 2, frame.height - 18 - footnote.size.height / 2)
-    self.footnote = placedFootnote
+        "Illustrative: seeded example weights, not a trained model.", "Illustrative numbers.",
+      ], frame: frame, theme: theme, measurer: m)
+    self.footnote = footnote
     headings = QKVSection.allCases.map { section in
-      var title = PlacedText.fitted(
-        "\(section.rawValue + 1) · \(section.title)", font: Font(size: portrait ? 34 : 40, weight: .semibold),
-        color: theme.ink, maxWidth: usable, minimumSize: 24, measurer: m)
-      title.center = Point(frame.width / 2, 28 + title.size.height / 2)
-      let caption = RichText(
-        [TextRun(section.caption(for: example), font: Font(size: portrait ? 21 : 23), color: theme.muted)],
-        maxWidth: min(usable, 1300), balanced: true, measurer: m)
-      let top = title.box.maxY + 8
-      let placed = caption.placed(at: Point(frame.width / 2 - caption.size.width / 2, top))
-      let content = Rect(
-        x: margin, y: top + caption.size.height + 26, width: usable,
-        height: placedFootnote.box.minY - 20 - (top + caption.size.height + 26))
-      return Heading(title: title, caption: placed, content: content)
+      SlideHeading(
+        number: section.rawValue + 1, title: section.title, caption: section.caption(for: example), frame: frame,
+        footnote: footnote, theme: theme, measurer: m)
     }
     for sizing in QKVSizing.candidates where sizing.font >= QKVSizing.minimumFont(for: frame) {
       let builder = try Builder(
@@ -187,7 +160,7 @@ public struct QKVLayout: Sendable {
   /// Every text on screen at the end of `section`, for overlap checks.
   public func texts(in section: QKVSection) -> [Rect] {
     let heading = headings[section.rawValue]
-    var boxes = [heading.title.box, footnote.box] + heading.caption.map(\.box)
+    var boxes = heading.boxes + [footnote.box]
     func matrix(_ block: MatrixBlock) -> [Rect] { [block.extent, block.name.box] }
     switch section {
     case .tokens:
