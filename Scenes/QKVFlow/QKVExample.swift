@@ -9,6 +9,8 @@ import TensorMath
 public struct QKVExample: Sendable {
   public let tokens: [String]
   public let causal: Bool
+  /// n × d_model: each token's (seeded) embedding.
+  public let embeddings: Matrix
   /// n × d_model: each token's embedding plus its position's encoding.
   public let x: Matrix
   /// d_model × d_k projections.
@@ -35,6 +37,7 @@ public struct QKVExample: Sendable {
       var generator = SeededGenerator(seed: seed, key: token.lowercased())
       for j in 0..<dModel { embeddings[i, j] = Float(generator.nextNormal()) }
     }
+    self.embeddings = embeddings
     x = embeddings + PositionalEncoding.sinusoidal(positions: tokens.count, dModel: dModel)
     var generator = SeededGenerator(seed: seed)
     let scale = 1 / Double(dModel).squareRoot()

@@ -80,7 +80,7 @@ public struct SoftmaxScene: ReelScene {
     scene.wait(0.4)
 
     var steps = StepCaptions(layout: layout, theme: theme, scene: &scene, measurer: m)
-    let chart = BarChartNodes(
+    let chart = SoftmaxChartNodes(
       stages: stages, layout: layout, trackers: trackers, theme: theme, scene: &scene, measurer: m)
 
     scene.section("logits")

@@ -10,6 +10,8 @@ public struct Axes: Sendable, Equatable {
   public var plot: Rect
   public var xTicks: [Double]
   public var yTicks: [Double]
+  /// y grows downwards, as the rows of a matrix do; the x axis is then drawn along the top.
+  public var yDown = false
 
   /// Ticks at round values (`NiceTicks`), at most `maxTicks` on each axis, unless given.
   public init(
@@ -25,16 +27,17 @@ public struct Axes: Sendable, Equatable {
 
   /// The frame point of data point (`x`, `y`).
   public func point(x value: Double, y other: Double) -> Point {
-    Point(
+    let down = (other - y.lowerBound) / (y.upperBound - y.lowerBound) * plot.height
+    return Point(
       plot.minX + (value - x.lowerBound) / (x.upperBound - x.lowerBound) * plot.width,
-      plot.maxY - (other - y.lowerBound) / (y.upperBound - y.lowerBound) * plot.height)
+      yDown ? plot.minY + down : plot.maxY - down)
   }
 
   /// The data point at frame point `point`.
   public func value(at point: Point) -> (x: Double, y: Double) {
     (
       x.lowerBound + (point.x - plot.minX) / plot.width * (x.upperBound - x.lowerBound),
-      y.lowerBound + (plot.maxY - point.y) / plot.height * (y.upperBound - y.lowerBound)
+      y.lowerBound + (yDown ? point.y - plot.minY : plot.maxY - point.y) / plot.height * (y.upperBound - y.lowerBound)
     )
   }
 

@@ -52,8 +52,12 @@ extension SceneRecorder {
     tickLabel: ((_ isX: Bool, _ value: Double) -> TickLabel)? = nil, mathFont: MathFont, measurer: TextMeasurer
   ) throws -> AxesNodes {
     let plot = axes.plot
-    let xStep = NiceTicks.step(for: axes.x, maxCount: max(axes.xTicks.count, 2))
-    let yStep = NiceTicks.step(for: axes.y, maxCount: max(axes.yTicks.count, 2))
+    // Labels carry as many decimals as the spacing of the ticks needs.
+    func spacing(_ ticks: [Double], _ range: ClosedRange<Double>) -> Double {
+      ticks.count > 1 ? ticks[1] - ticks[0] : NiceTicks.step(for: range)
+    }
+    let xStep = spacing(axes.xTicks, axes.x)
+    let yStep = spacing(axes.yTicks, axes.y)
     let label =
       tickLabel ?? { isX, value in .text(NiceTicks.label(value, step: isX ? xStep : yStep)) }
     var grid: [Node] = []
@@ -67,11 +71,14 @@ extension SceneRecorder {
         grid.append(make(.line(from: p, to: Point(plot.maxX, p.y), color: gridColor, width: 1)))
       }
     }
+    // The x axis runs along the bottom, or along the top when y grows downwards.
+    let xAxisY = axes.yDown ? plot.minY : plot.maxY
+    let outwards = axes.yDown ? -1.0 : 1.0
     var lines = [
       make(.line(from: Point(plot.minX, plot.minY), to: Point(plot.minX, plot.maxY), color: style.color, width: style.lineWidth)),
-      make(.line(from: Point(plot.minX, plot.maxY), to: Point(plot.maxX, plot.maxY), color: style.color, width: style.lineWidth)),
+      make(.line(from: Point(plot.minX, xAxisY), to: Point(plot.maxX, xAxisY), color: style.color, width: style.lineWidth)),
     ]
-    if axes.y.contains(0) && axes.y.lowerBound < 0 {
+    if axes.y.contains(0) && axes.y.lowerBound < 0 && !axes.yDown {
       let y = axes.point(x: 0, y: 0).y
       lines.append(make(.line(from: Point(plot.minX, y), to: Point(plot.maxX, y), color: style.color, width: 1)))
     }
@@ -79,27 +86,32 @@ extension SceneRecorder {
     var tickLabels: [Node] = []
     let gap = style.tickLength + 4
     // The lowest edge of the x tick labels, for the x axis's label.
-    var lowest = plot.maxY + gap
+    var lowest = xAxisY + gap * outwards
     func labelNode(_ tick: TickLabel, at anchor: Point, below: Bool) throws -> Node {
       switch tick {
       case .text(let text):
         let size = measurer.measure(text, font: style.font).logical.size
         let center =
-          below ? Point(anchor.x, anchor.y + gap + size.height / 2) : Point(anchor.x - gap - size.width / 2, anchor.y)
-        if below { lowest = max(lowest, center.y + size.height / 2) }
+          below
+          ? Point(anchor.x, anchor.y + (gap + size.height / 2) * outwards)
+          : Point(anchor.x - gap - size.width / 2, anchor.y)
+        if below { lowest = outwards > 0 ? max(lowest, center.y + size.height / 2) : min(lowest, center.y - size.height / 2) }
         return make(.text(text, font: style.font, color: style.labelColor, at: center, measurer: measurer))
       case .math(let latex):
         let formula = try Formula(latex, display: false, font: mathFont)
         let box = formula.bounds(size: style.font.size * 1.1)
         let center =
-          below ? Point(anchor.x, anchor.y + gap + box.height / 2) : Point(anchor.x - gap - box.width / 2, anchor.y)
-        if below { lowest = max(lowest, center.y + box.height / 2) }
+          below
+          ? Point(anchor.x, anchor.y + (gap + box.height / 2) * outwards)
+          : Point(anchor.x - gap - box.width / 2, anchor.y)
+        if below { lowest = outwards > 0 ? max(lowest, center.y + box.height / 2) : min(lowest, center.y - box.height / 2) }
         return try self.formula(formula, size: style.font.size * 1.1, center: center, color: style.labelColor).group
       }
     }
     for x in axes.xTicks {
-      let p = axes.point(x: x, y: axes.y.lowerBound)
-      ticks.append(make(.line(from: p, to: Point(p.x, p.y + style.tickLength), color: style.color, width: 1.5)))
+      let p = Point(axes.point(x: x, y: 0).x, xAxisY)
+      ticks.append(
+        make(.line(from: p, to: Point(p.x, p.y + style.tickLength * outwards), color: style.color, width: 1.5)))
       tickLabels.append(try labelNode(label(true, x), at: p, below: true))
     }
     for y in axes.yTicks {
@@ -114,8 +126,8 @@ extension SceneRecorder {
       labels.append(
         make(
           .text(
-            xLabel, font: labelFont, color: style.labelColor, at: Point(plot.center.x, lowest + 8 + height / 2),
-            measurer: measurer)))
+            xLabel, font: labelFont, color: style.labelColor,
+            at: Point(plot.center.x, lowest + (8 + height / 2) * outwards), measurer: measurer)))
     }
     if let yLabel {
       let size = measurer.measure(yLabel, font: labelFont).logical.size
@@ -123,7 +135,9 @@ extension SceneRecorder {
         make(
           .text(
             yLabel, font: labelFont, color: style.labelColor,
-            at: Point(plot.minX + size.width / 2 - gap, plot.minY - 14 - size.height / 2), measurer: measurer)))
+            at: Point(
+              plot.minX + size.width / 2 - gap,
+              axes.yDown ? plot.maxY + 14 + size.height / 2 : plot.minY - 14 - size.height / 2), measurer: measurer)))
     }
     let group = try self.group(grid + lines + ticks + tickLabels + labels + curves)
     return AxesNodes(

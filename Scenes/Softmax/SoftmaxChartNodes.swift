@@ -5,7 +5,7 @@ import Reel
 /// The softmax chart's nodes. Bars, their values, the zero line, the stacked bar's
 /// segments and its sum are computed nodes: at every moment they are worked out from the
 /// trackers, so the same numbers drive every stage and the temperature sweep.
-struct BarChartNodes {
+struct SoftmaxChartNodes {
   let bars: [Node]
   let values: [Node]
   /// A patch of background under each value, so guide lines never run through it.
