@@ -33,7 +33,9 @@ extension ReelScene {
 
 /// Every scene `render` knows, by name.
 public enum SceneCatalog {
-  public static var all: [any ReelScene.Type] { [AttentionHeatmapScene.self, SoftmaxScene.self, QKVFlowScene.self, PositionalEncodingScene.self] }
+  public static var all: [any ReelScene.Type] {
+    [AttentionHeatmapScene.self, SoftmaxScene.self, QKVFlowScene.self, PositionalEncodingScene.self]
+  }
 
   /// Names that are commands of `render` and can never be scene names.
   public static let reservedNames: Set<String> = ["list", "batch", "join", "tex", "help"]

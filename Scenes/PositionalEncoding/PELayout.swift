@@ -102,7 +102,8 @@ public struct PELayout: Sendable {
     self.headings = headings
     let tickFont = Font(size: 20)
     self.tickFont = tickFont
-    let palette = [theme.primary, theme.accent, theme.alternativeAccents[1], theme.secondary]
+    let palette =
+      [theme.primary, theme.accent, theme.alternativeAccents[1], theme.secondary]
       + theme.alternativeAccents.prefix(1) + theme.alternativeAccents.suffix(1)
     curveColors = example.dims.indices.map { palette[$0 % palette.count] }
     func formula(_ latex: String, size: Double, color: Color) throws -> PlacedFormula {
@@ -157,8 +158,10 @@ public struct PELayout: Sendable {
     if together {
       let width = formulas[0].box.width + formulas[1].box.width + 60
       let height = max(formulas[0].box.height, formulas[1].box.height)
-      formulas[0].center = Point(wavesArea.center.x - width / 2 + formulas[0].box.width / 2, wavesArea.minY + height / 2)
-      formulas[1].center = Point(wavesArea.center.x + width / 2 - formulas[1].box.width / 2, wavesArea.minY + height / 2)
+      formulas[0].center = Point(
+        wavesArea.center.x - width / 2 + formulas[0].box.width / 2, wavesArea.minY + height / 2)
+      formulas[1].center = Point(
+        wavesArea.center.x + width / 2 - formulas[1].box.width / 2, wavesArea.minY + height / 2)
       formulaBottom += height
     } else {
       for index in formulas.indices {
@@ -188,12 +191,14 @@ public struct PELayout: Sendable {
       panel = Rect(
         x: plotArea.maxX - panelSize.width, y: plotArea.center.y - panelSize.height / 2, width: panelSize.width,
         height: panelSize.height)
-      axesBox = Rect(x: plotArea.minX, y: plotArea.minY, width: plotArea.width - panelSize.width - 40, height: plotArea.height)
+      axesBox = Rect(
+        x: plotArea.minX, y: plotArea.minY, width: plotArea.width - panelSize.width - 40, height: plotArea.height)
     } else {
       panel = Rect(
         x: plotArea.center.x - panelSize.width / 2, y: plotArea.maxY - panelSize.height, width: panelSize.width,
         height: panelSize.height)
-      axesBox = Rect(x: plotArea.minX, y: plotArea.minY, width: plotArea.width, height: plotArea.height - panelSize.height - 24)
+      axesBox = Rect(
+        x: plotArea.minX, y: plotArea.minY, width: plotArea.width, height: plotArea.height - panelSize.height - 24)
     }
     // Room inside the box for tick labels (left, below), the axis label (below) and the
     // y label (above).
@@ -215,7 +220,8 @@ public struct PELayout: Sendable {
     let matrixArea = headings[3].content
     let scaleTicks = [-1.0, -0.5, 0, 0.5, 1]
     let (matrixBox, scale) = Self.withScale(
-      in: matrixArea, portrait: portrait, range: -1...1, ticks: scaleTicks, title: "PE value", theme: theme, font: tickFont,
+      in: matrixArea, portrait: portrait, range: -1...1, ticks: scaleTicks, title: "PE value", theme: theme,
+      font: tickFont,
       measurer: m)
     matrix = Self.heatmap(
       in: matrixBox, rows: example.positions, columns: example.dModel, range: -1...1, square: false)
@@ -228,27 +234,34 @@ public struct PELayout: Sendable {
     let half: (Rect, Rect) =
       portrait
       ? (
-        Rect(x: similarityArea.minX, y: similarityArea.minY, width: similarityArea.width, height: similarityArea.height * 0.5),
+        Rect(
+          x: similarityArea.minX, y: similarityArea.minY, width: similarityArea.width,
+          height: similarityArea.height * 0.5),
         Rect(
           x: similarityArea.minX, y: similarityArea.minY + similarityArea.height * 0.5 + 12,
           width: similarityArea.width, height: similarityArea.height * 0.5 - 12)
       )
       : (
-        Rect(x: similarityArea.minX, y: similarityArea.minY, width: similarityArea.width * 0.5, height: similarityArea.height),
+        Rect(
+          x: similarityArea.minX, y: similarityArea.minY, width: similarityArea.width * 0.5,
+          height: similarityArea.height),
         Rect(
           x: similarityArea.minX + similarityArea.width * 0.5 + 30, y: similarityArea.minY,
           width: similarityArea.width * 0.5 - 30, height: similarityArea.height)
       )
     let similarityTicks = NiceTicks.ticks(in: range, maxCount: 5)
     let (heatBox, similarityScale) = Self.withScale(
-      in: half.0, portrait: false, range: range, ticks: similarityTicks, title: "PE(p)·PE(q)", theme: theme, font: tickFont,
+      in: half.0, portrait: false, range: range, ticks: similarityTicks, title: "PE(p)·PE(q)", theme: theme,
+      font: tickFont,
       measurer: m)
-    let heat = Self.heatmap(in: heatBox, rows: example.positions, columns: example.positions, range: range, square: true)
+    let heat = Self.heatmap(
+      in: heatBox, rows: example.positions, columns: example.positions, range: range, square: true)
     let curveBox = half.1
     let offsets = 0...Double(example.positions - 1)
     let curve = Axes(
       x: offsets, y: min(range.lowerBound, 0)...range.upperBound * 1.05,
-      plot: Rect(x: curveBox.minX + 64, y: curveBox.minY + 40, width: curveBox.width - 72, height: curveBox.height - 110))
+      plot: Rect(
+        x: curveBox.minX + 64, y: curveBox.minY + 40, width: curveBox.width - 72, height: curveBox.height - 110))
     similarity = Similarity(heatmap: heat, scale: similarityScale, curve: curve)
 
     // 6. The sum: E + PE = X, elided past a few dimensions: the largest that fits.
@@ -345,7 +358,8 @@ public struct PELayout: Sendable {
     let width = max(thickness + 10 + widest, title.size.width) + 20
     let box = Rect(x: area.minX, y: area.minY, width: area.width - width - 20, height: area.height)
     let bar = Rect(
-      x: box.maxX + 20, y: area.minY + 76 + title.size.height + 14, width: thickness, height: min(area.height - 180, 360))
+      x: box.maxX + 20, y: area.minY + 76 + title.size.height + 14, width: thickness,
+      height: min(area.height - 180, 360))
     // Above the top tick's label, which is centred on the bar's top.
     let labelHalf = (labels.map(\.size.height).max() ?? 0) / 2
     title.center = Point(bar.minX + title.size.width / 2, bar.minY - labelHalf - 8 - title.size.height / 2)

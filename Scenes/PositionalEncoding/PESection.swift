@@ -26,7 +26,8 @@ public enum PESection: Int, CaseIterable, Sendable {
       return
         "Dimension 2i is a sine of the position, dimension 2i + 1 a cosine of the same frequency; the frequency falls from one pair to the next, so low dimensions wave fast and high ones slowly."
     case .sweep:
-      return "A position reads every wave at once: its encoding is the column of those values, different for each position."
+      return
+        "A position reads every wave at once: its encoding is the column of those values, different for each position."
     case .matrix:
       return
         "All \(example.positions) positions (down) by all \(example.dModel) dimensions (across), −1 blue to +1 red: the first dimensions change with every position, the last hardly at all."

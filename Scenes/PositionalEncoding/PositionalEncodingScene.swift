@@ -231,12 +231,15 @@ private struct PERecording {
       var counter = Node.counter(0, decimals: 2, reserving: -1...1, font: font, color: theme.ink, measurer: m)
       // Right-aligned where the column's numbers end, as its own entries would be.
       counter.position = Point(column.columnBoxes[0].maxX - counter.bounds.width / 2, box.center.y)
-      return scene.make(counter) { node, now in node.counting(example.value(position: now.value(tracker).rounded(), dim: dim)) }
+      return scene.make(counter) { node, now in
+        node.counting(example.value(position: now.value(tracker).rounded(), dim: dim))
+      }
     }
     onScreen += counters
     let position = scene.make(
       .counter(
-        0, decimals: 0, prefix: "pos = ", reserving: 0...Double(example.positions), font: Font(size: 26), color: theme.ink,
+        0, decimals: 0, prefix: "pos = ", reserving: 0...Double(example.positions), font: Font(size: 26),
+        color: theme.ink,
         at: placed.position, measurer: m)
     ) { node, now in node.counting(now.value(tracker).rounded()) }
     onScreen.append(position)

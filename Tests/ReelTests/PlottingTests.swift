@@ -7,20 +7,21 @@ import Testing
 /// Axes, ticks, curves and the nodes that ride them.
 @Suite struct PlottingTests {
   /// Round ticks for ranges of every kind: 1-2-5 steps, inside the range, never −0.
-  @Test(arguments: [
-    (0.0...1.0, [0, 0.2, 0.4, 0.6, 0.8, 1]),
-    (0.0...10.0, [0, 2, 4, 6, 8, 10]),
-    (0.0...49.0, [0, 10, 20, 30, 40]),
-    (-1.2...1.2, [-1, -0.5, 0, 0.5, 1]),
-    (-3.0...7.0, [-2, 0, 2, 4, 6]),
-    (0.0...0.003, [0, 0.001, 0.002, 0.003]),
-    (-0.0004...0.0001, [-0.0004, -0.0003, -0.0002, -0.0001, 0, 0.0001]),
-    (1e6...5e6, [1e6, 2e6, 3e6, 4e6, 5e6]),
-    (-100.0...(-20.0), [-100, -80, -60, -40, -20]),
-    (0.5...0.55, [0.5, 0.51, 0.52, 0.53, 0.54, 0.55]),
-    (14.3...32.0, [15, 20, 25, 30]),
-    (0.0...64.0, [0, 20, 40, 60]),
-  ] as [(ClosedRange<Double>, [Double])])
+  @Test(
+    arguments: [
+      (0.0...1.0, [0, 0.2, 0.4, 0.6, 0.8, 1]),
+      (0.0...10.0, [0, 2, 4, 6, 8, 10]),
+      (0.0...49.0, [0, 10, 20, 30, 40]),
+      (-1.2...1.2, [-1, -0.5, 0, 0.5, 1]),
+      (-3.0...7.0, [-2, 0, 2, 4, 6]),
+      (0.0...0.003, [0, 0.001, 0.002, 0.003]),
+      (-0.0004...0.0001, [-0.0004, -0.0003, -0.0002, -0.0001, 0, 0.0001]),
+      (1e6...5e6, [1e6, 2e6, 3e6, 4e6, 5e6]),
+      (-100.0...(-20.0), [-100, -80, -60, -40, -20]),
+      (0.5...0.55, [0.5, 0.51, 0.52, 0.53, 0.54, 0.55]),
+      (14.3...32.0, [15, 20, 25, 30]),
+      (0.0...64.0, [0, 20, 40, 60]),
+    ] as [(ClosedRange<Double>, [Double])])
   func ticksAreRound(_ range: ClosedRange<Double>, _ expected: [Double]) {
     let ticks = NiceTicks.ticks(in: range, maxCount: 6)
     #expect(ticks == expected, "\(range)")
@@ -116,7 +117,9 @@ import Testing
         continue
       }
       #expect(abs(counter.value - sin(x)) < 1e-9)
-      #expect(at.first { $0.id?.rawValue == line.id?.rawValue }.map { abs($0.position.x - axes.point(x: x, y: 0).x) < 1e-6 } == true)
+      #expect(
+        at.first { $0.id?.rawValue == line.id?.rawValue }.map { abs($0.position.x - axes.point(x: x, y: 0).x) < 1e-6 }
+          == true)
     }
   }
 

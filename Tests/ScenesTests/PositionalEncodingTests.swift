@@ -80,11 +80,12 @@ import Testing
       .sorted { $0.1.y < $1.1.y }
     let d = scene.example.dModel
     #expect(
-      column.map(\.0.formatted) == scene.example.dims.map { dim in
-        let value = paper(scene.sweepEnd, dim, d)
-        let text = String(format: "%.2f", abs(value))
-        return (value < 0 && text != "0.00" ? "−" : "") + text
-      })
+      column.map(\.0.formatted)
+        == scene.example.dims.map { dim in
+          let value = paper(scene.sweepEnd, dim, d)
+          let text = String(format: "%.2f", abs(value))
+          return (value < 0 && text != "0.00" ? "−" : "") + text
+        })
   }
 
   /// Nothing a viewer reads overlaps anything else or leaves the frame at the end of any

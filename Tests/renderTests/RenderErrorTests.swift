@@ -73,7 +73,8 @@ import Testing
   @Test func positionalEncodingOptionsAreChecked() throws {
     try expectUsageError(
       ["positional-encoding", "--d-model", "1"], mentions: "--d-model must be between 2 and 1024; got 1")
-    try expectUsageError(["positional-encoding", "--positions", "0"], mentions: "--positions must be between 2 and 500")
+    try expectUsageError(
+      ["positional-encoding", "--positions", "0"], mentions: "--positions must be between 2 and 500")
     try expectUsageError(
       ["positional-encoding", "--d-model", "8", "--dims", "0,9"], mentions: "9 is not a dimension of d_model 8")
     try expectUsageError(["positional-encoding", "--dims", "0,x"], mentions: "'x' is not a dimension")

@@ -75,8 +75,12 @@ extension SceneRecorder {
     let xAxisY = axes.yDown ? plot.minY : plot.maxY
     let outwards = axes.yDown ? -1.0 : 1.0
     var lines = [
-      make(.line(from: Point(plot.minX, plot.minY), to: Point(plot.minX, plot.maxY), color: style.color, width: style.lineWidth)),
-      make(.line(from: Point(plot.minX, xAxisY), to: Point(plot.maxX, xAxisY), color: style.color, width: style.lineWidth)),
+      make(
+        .line(
+          from: Point(plot.minX, plot.minY), to: Point(plot.minX, plot.maxY), color: style.color, width: style.lineWidth
+        )),
+      make(
+        .line(from: Point(plot.minX, xAxisY), to: Point(plot.maxX, xAxisY), color: style.color, width: style.lineWidth)),
     ]
     if axes.y.contains(0) && axes.y.lowerBound < 0 && !axes.yDown {
       let y = axes.point(x: 0, y: 0).y
@@ -95,7 +99,9 @@ extension SceneRecorder {
           below
           ? Point(anchor.x, anchor.y + (gap + size.height / 2) * outwards)
           : Point(anchor.x - gap - size.width / 2, anchor.y)
-        if below { lowest = outwards > 0 ? max(lowest, center.y + size.height / 2) : min(lowest, center.y - size.height / 2) }
+        if below {
+          lowest = outwards > 0 ? max(lowest, center.y + size.height / 2) : min(lowest, center.y - size.height / 2)
+        }
         return make(.text(text, font: style.font, color: style.labelColor, at: center, measurer: measurer))
       case .math(let latex):
         let formula = try Formula(latex, display: false, font: mathFont)
@@ -104,7 +110,9 @@ extension SceneRecorder {
           below
           ? Point(anchor.x, anchor.y + (gap + box.height / 2) * outwards)
           : Point(anchor.x - gap - box.width / 2, anchor.y)
-        if below { lowest = outwards > 0 ? max(lowest, center.y + box.height / 2) : min(lowest, center.y - box.height / 2) }
+        if below {
+          lowest = outwards > 0 ? max(lowest, center.y + box.height / 2) : min(lowest, center.y - box.height / 2)
+        }
         return try self.formula(formula, size: style.font.size * 1.1, center: center, color: style.labelColor).group
       }
     }

@@ -87,7 +87,8 @@ extension SceneRecorder {
             at: Point(box.center.x, negative ? box.maxY + 6 + height / 2 : box.minY - 6 - height / 2),
             measurer: measurer)))
       let nameHeight = measurer.measure(chart.names[index], font: font).logical.height
-      let below = max(plot.maxY, chart.values.indices.map { chart.bar($0).maxY + (chart.values[$0] < 0 ? height + 6 : 0) }.max() ?? 0)
+      let below = max(
+        plot.maxY, chart.values.indices.map { chart.bar($0).maxY + (chart.values[$0] < 0 ? height + 6 : 0) }.max() ?? 0)
       names.append(
         make(
           .text(

@@ -162,15 +162,17 @@ extension Canvas {
       let visibility = heatmap.rowVisibility(row, reveal: reveal) * alpha
       guard visibility > 0 else { continue }
       for column in heatmap.values[row].indices {
-        // Cells without gaps are square-cornered and overlap their neighbours by half a
-        // unit, so antialiased edges leave no light seams between them.
-        let seamless = heatmap.gap == 0
         var cell = heatmap.cellRect(row: row, column: column).insetBy(dx: inset, dy: inset)
-        if seamless { cell.size = Size(cell.width + 0.5, cell.height + 0.5) }
-        let corner = seamless ? 0 : min(cell.width, cell.height) * 0.08
+        var corner = min(cell.width, cell.height) * 0.08
         guard let value = heatmap.values[row][column] else {
           drawMaskedCell(cell, heatmap: heatmap, alpha: visibility, corner: corner)
           continue
+        }
+        // Value cells without gaps are square-cornered and overlap their neighbours by half
+        // a unit, so antialiased edges leave no light seams between them.
+        if heatmap.gap == 0 {
+          cell.size = Size(cell.width + 0.5, cell.height + 0.5)
+          corner = 0
         }
         let color = heatmap.color(for: value)
         fill(.rectangle(cell, cornerRadius: corner), with: .solid(color.withAlpha(visibility)))
