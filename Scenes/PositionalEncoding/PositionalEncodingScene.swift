@@ -209,7 +209,7 @@ private struct PERecording {
     let placed = layout.sweep
     let example = self.example
     let tracker = scene.tracker(0)
-    let line = scene.sweepLine(on: axes.axes, following: tracker, color: theme.ink, width: 2)
+    let line = scene.sweepLine(on: axes.axes, following: tracker, color: theme.ink, width: 2, dash: [10, 6])
     onScreen.append(line)
     let riders = zip(example.dims, layout.curveColors).map { dim, color in
       scene.rider(on: axes.axes, following: tracker, color: color, radius: 8) { example.value(position: $0, dim: dim) }

@@ -36,13 +36,15 @@ extension SceneRecorder {
     }
   }
 
-  /// Makes a vertical line across the plotting area at x = the value of `tracker`.
-  /// Made, not shown.
-  public mutating func sweepLine(on axes: Axes, following tracker: ValueTracker, color: Color, width: Double = 2)
-    -> Node
-  {
+  /// Makes a vertical line across the plotting area at x = the value of `tracker`, dashed
+  /// when `dash` is given (lengths of dashes and gaps, as a guide line). Made, not shown.
+  public mutating func sweepLine(
+    on axes: Axes, following tracker: ValueTracker, color: Color, width: Double = 2, dash: [Double] = []
+  ) -> Node {
     let plot = axes.plot
-    return make(.line(from: Point(plot.minX, plot.minY), to: Point(plot.minX, plot.maxY), color: color, width: width)) {
+    var line = Node.line(from: Point(plot.minX, plot.minY), to: Point(plot.minX, plot.maxY), color: color, width: width)
+    line.strokeStyle.dash = dash
+    return make(line) {
       node, now in
       var placed = node
       placed.position = Point(axes.point(x: now.value(tracker), y: 0).x, plot.center.y)
