@@ -34,7 +34,10 @@ extension ReelScene {
 /// Every scene `render` knows, by name.
 public enum SceneCatalog {
   public static var all: [any ReelScene.Type] {
-    [AttentionHeatmapScene.self, SoftmaxScene.self, QKVFlowScene.self, PositionalEncodingScene.self]
+    [
+      AttentionHeatmapScene.self, SoftmaxScene.self, QKVFlowScene.self, PositionalEncodingScene.self,
+      NeuronDiagramScene.self,
+    ]
   }
 
   /// Names that are commands of `render` and can never be scene names.

@@ -9,6 +9,8 @@ public indirect enum NodeContent: Sendable, Hashable {
   case text(TextContent)
   /// A grid of coloured cells.
   case heatmap(HeatmapContent)
+  /// Many weighted edges, drawn in one batched pass (a network's connections).
+  case edges(EdgeBundle)
   /// A number whose digits sit in measured slots, so it can change every frame without
   /// moving (a counter, a value label).
   case counter(CounterContent)
@@ -27,6 +29,7 @@ public indirect enum NodeContent: Sendable, Hashable {
     case .shape(let path): return path.bounds
     case .text(let text): return text.localBounds
     case .heatmap(let heatmap): return heatmap.localBounds
+    case .edges(let bundle): return bundle.localBounds
     case .counter(let counter): return counter.localBounds
     case .morph(let from, let to, _): return from.localBounds.union(to.localBounds)
     case .group(let bounds): return bounds

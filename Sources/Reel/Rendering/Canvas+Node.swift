@@ -25,6 +25,7 @@ extension Canvas {
     case .shape(let path): drawShape(path, node, alpha: alpha)
     case .text(let text): drawText(text, node, alpha: alpha)
     case .heatmap(let heatmap): drawHeatmap(heatmap, reveal: node.reveal, alpha: alpha)
+    case .edges(let bundle): drawEdges(bundle, reveal: node.reveal, alpha: alpha)
     case .counter(let counter): drawCounter(counter, color: node.textColor.withAlpha(alpha), reveal: node.reveal)
     case .morph(let from, let to, let progress): drawMorph(from, to, progress, node, alpha: alpha)
     case .group, .value: break
@@ -182,6 +183,16 @@ extension Canvas {
             color: color.contrastingText.withAlpha(visibility), at: cell.center, anchor: .center)
         }
       }
+    }
+  }
+
+  /// Edges in one stroke per sign and strength level, each growing from its start while
+  /// the node is being created.
+  private func drawEdges(_ bundle: EdgeBundle, reveal: Double, alpha: Double) {
+    for bucket in bundle.buckets(reveal: min(reveal, 1)) {
+      stroke(
+        bucket.path, with: .solid(bucket.color.withAlpha(bucket.opacity * alpha)),
+        style: StrokeStyle(width: bucket.width, cap: .round))
     }
   }
 
