@@ -3,11 +3,14 @@ import TensorMath
 
 /// `render neuron-diagram` options.
 public struct NeuronDiagramOptions: ParsableArguments, Sendable {
-  @Option(help: "Neurons per layer, input first, comma-separated (2 to 10 layers of 1 to 4096; default 4,6,6,3).",
+  @Option(
+    help:
+      "Neurons per layer, input first, comma-separated (3 to 10 layers of 1 to 4096: an input, hidden layers, an output; default 4,6,6,3).",
     transform: Self.sizes)
   public var layers: [Int] = [4, 6, 6, 3]
 
-  @Option(help: "The hidden layers' activation: relu, sigmoid, tanh or gelu (default relu).", transform: Self.activation)
+  @Option(
+    help: "The hidden layers' activation: relu, sigmoid, tanh or gelu (default relu).", transform: Self.activation)
   public var activation: Activation = .relu
 
   @Option(parsing: .unconditional, help: "Seed for the weights and the default input (a whole number from 0).")
@@ -15,15 +18,17 @@ public struct NeuronDiagramOptions: ParsableArguments, Sendable {
 
   @Option(
     parsing: .unconditional,
-    help: "The input, comma-separated, one value per input neuron (default: seeded values from 0 to 1, or a drawn digit for 784 inputs).",
+    help:
+      "The input, comma-separated, one value per input neuron (default: seeded values from 0 to 1, or a drawn digit for 784 inputs).",
     transform: Self.values)
   public var input: [Double]?
 
   public init() {}
 
   public func validate() throws {
-    guard (2...10).contains(layers.count) else {
-      throw ValidationError("--layers takes 2 to 10 layers; got \(layers.count)")
+    guard (3...10).contains(layers.count) else {
+      throw ValidationError(
+        "--layers takes 3 to 10 layers (an input, at least one hidden layer, an output); got \(layers.count)")
     }
     if let wrong = layers.first(where: { !(1...4096).contains($0) }) {
       throw ValidationError("--layers: a layer needs 1 to 4096 neurons; got \(wrong)")

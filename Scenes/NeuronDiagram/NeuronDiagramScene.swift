@@ -55,7 +55,9 @@ private struct NeuronRecording {
   let m: TextMeasurer
   var onScreen: [Node] = []
   var heading: [Node] = []
-  /// The network and what is drawn on it (value labels), kept from section to section.
+  /// The network's layer labels, and the network with what is drawn on it (value labels),
+  /// kept from section to section.
+  var layerLabels: [Node] = []
   var onNetwork: [Node] = []
 
   init(example: NeuronExample, layout: NeuronLayout, theme: Theme, mathFont: MathFont, measurer: TextMeasurer) {
@@ -135,9 +137,11 @@ private struct NeuronRecording {
     }
     onScreen.append(net.group)
     let labels = layout.layerLabels.map { make($0.node(measurer: m), in: &scene) }
+    layerLabels = labels
     for layer in net.neurons.indices {
       let circles = net.neurons[layer].compactMap { $0 }
-      let gap = net.gaps.filter { gap in net.layout.gap(layer: layer).map { gap.position.distance(to: $0) < 1 } ?? false }
+      let gap = net.gaps.filter { gap in net.layout.gap(layer: layer).map { gap.position.distance(to: $0) < 1 } ?? false
+      }
       scene.play(
         .laggedStart(circles.map { .fadeIn($0, shift: Point(0, 8)) } + gap.map { .fadeIn($0) }, lagRatio: 0.08),
         .fadeIn(labels[layer]), duration: 0.7)
@@ -150,8 +154,8 @@ private struct NeuronRecording {
   /// One neuron's incoming edges light up; its sum and activation appear with their
   /// numbers and on a plot; its value lands in the neuron.
   mutating func neuron(_ scene: inout SceneRecorder, net: NetworkNodes) throws {
-    begin(.neuron, keeping: [net.group], in: &scene)
-    let j = example.focus
+    begin(.neuron, keeping: [net.group] + layerLabels, in: &scene)
+    let j = layout.focus
     guard let target = net.neuron(layer: 1, j), let end = net.layout.center(layer: 1, neuron: j) else { return }
     let highlights = net.layout.shown[0].enumerated().compactMap { slot, i -> Node? in
       guard i != nil else { return nil }
@@ -167,7 +171,7 @@ private struct NeuronRecording {
     let activation = example.network.activation
     let graph = FunctionGraph(axes: layout.plot) { activation($0) }
     let curve = scene.make(.path(graph.path, stroke: theme.secondary, strokeWidth: 3))
-    let z = example.focusSum
+    let z = example.sum(into: j)
     let a = activation(z)
     let point = layout.plot.point(x: z, y: a)
     let dot = scene.make(.circle(radius: 8, at: point, fill: theme.highlight, stroke: theme.ink, strokeWidth: 1.5))
@@ -201,8 +205,8 @@ private struct NeuronRecording {
 
   /// Every neuron shaded by its value, layer by layer; values printed in large circles.
   mutating func forward(_ scene: inout SceneRecorder, net: NetworkNodes) throws {
-    begin(.forward, keeping: [net.group], in: &scene)
-    onNetwork = [net.group]
+    begin(.forward, keeping: [net.group] + layerLabels, in: &scene)
+    onNetwork = [net.group] + layerLabels
     if let image = layout.image {
       let side = Int(Double(example.input.count).squareRoot().rounded())
       let rows = (0..<side).map { r in (0..<side).map { c in example.input[r * side + c] as Double? } }
@@ -213,7 +217,8 @@ private struct NeuronRecording {
               values: rows, colormap: .viridis, range: 0...1,
               cellSize: Size(image.width / Double(side), image.height / Double(side)), gap: 0)), at: image.center),
         in: &scene)
-      var caption = PlacedText("the input: \(side) × \(side) pixels", font: Font(size: 20), color: theme.muted, measurer: m)
+      var caption = PlacedText(
+        "the input: \(side) × \(side) pixels", font: Font(size: 20), color: theme.muted, measurer: m)
       caption.center = Point(image.center.x, image.maxY + 12 + caption.size.height / 2)
       let label = make(caption.node(measurer: m), in: &scene)
       scene.play(.create(picture), .fadeIn(label), duration: 1.0)
@@ -249,7 +254,8 @@ private struct NeuronRecording {
     onScreen.append(chart.group)
     let last = net.layout.shown.count - 1
     let circles = net.neurons[last].compactMap { $0 }
-    scene.play(.laggedStart(circles.map { .indicate($0, color: theme.highlight, scale: 1.15) }, lagRatio: 0.1), duration: 0.8)
+    scene.play(
+      .laggedStart(circles.map { .indicate($0, color: theme.highlight, scale: 1.15) }, lagRatio: 0.1), duration: 0.8)
     scene.play(.fadeIn(chart.baseline), .fadeIn(chart.names), duration: 0.5)
     scene.play(
       .laggedStart(zip(chart.bars, chart.values).map { .fadeIn([$0.0, $0.1], shift: Point(0, 12)) }, lagRatio: 0.15),

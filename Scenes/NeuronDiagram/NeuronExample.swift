@@ -35,15 +35,15 @@ public struct NeuronExample: Sendable {
     return (0..<count).map { _ in (generator.nextUnit() * 100).rounded() / 100 }
   }
 
-  /// The hidden neuron whose computation the `neuron` section shows: the most active
-  /// neuron of the first hidden layer.
-  public var focus: Int {
-    let first = values.count > 1 ? values[1] : []
-    return first.indices.max { first[$0] < first[$1] } ?? 0
+  /// The hidden neuron whose computation the `neuron` section shows: the most active of
+  /// the first hidden layer's neurons in `candidates` (those on screen).
+  public func focus(among candidates: [Int]) -> Int {
+    let first = values[1]
+    return candidates.max { first[$0] < first[$1] } ?? 0
   }
 
-  /// The pre-activation z of the focus neuron.
-  public var focusSum: Double { network.preActivation(layer: 0, neuron: focus, inputs: input) }
+  /// The pre-activation z of neuron `j` of the first hidden layer.
+  public func sum(into j: Int) -> Double { network.preActivation(layer: 0, neuron: j, inputs: input) }
 
   /// Class names: digits for ten outputs, y₁, y₂, … otherwise.
   public var classNames: [String] {

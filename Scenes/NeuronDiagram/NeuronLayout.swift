@@ -11,9 +11,13 @@ public struct NeuronLayout: Sendable {
   public let footnote: PlacedText
   public let network: NetworkLayout
   public let layerLabels: [PlacedText]
+  /// The neuron of the first hidden layer worked out in the `neuron` section (one on screen).
+  public let focus: Int
   /// Room beside the network for the section's details.
   public let panel: Rect
-  /// One neuron's sum with its numbers, then its activation, line by line.
+  /// One neuron's sum with its numbers, then its activation, line by line: the LaTeX and
+  /// the typeset lines.
+  public let formulaLines: [String]
   public let formulas: [PlacedFormula]
   /// The activation function's little plot, under the formulas.
   public let plot: Axes
@@ -31,7 +35,8 @@ public struct NeuronLayout: Sendable {
   public static let mlpSizes = [768, 3072, 768]
 
   public init(example: NeuronExample, frame: Size, theme: Theme, mathFont: MathFont, measurer m: TextMeasurer) throws {
-    let portrait = frame.width < frame.height
+    // The panel goes under the network unless the frame is clearly wider than tall.
+    let stacked = frame.width < frame.height * 1.3
     let footnote = SlideHeading.footnote(
       [
         "Seeded He/Xavier weights, not a trained network; the arithmetic is real.",
@@ -51,7 +56,7 @@ public struct NeuronLayout: Sendable {
     let labelFont = Font(size: 20)
     let labelHeight = m.measure("0", font: labelFont).logical.height
     let networkArea: Rect
-    if portrait {
+    if stacked {
       networkArea = Rect(x: content.minX, y: content.minY, width: content.width, height: content.height * 0.5)
       panel = Rect(
         x: content.minX, y: networkArea.maxY + 16, width: content.width, height: content.maxY - networkArea.maxY - 16)
@@ -79,12 +84,13 @@ public struct NeuronLayout: Sendable {
 
     // The neuron's computation: its sum written out with the numbers, then its value.
     let dense = example.network
-    let j = example.focus
+    let j = example.focus(among: network.shown[1].compactMap { $0 })
+    focus = j
     let inputs = example.input
     let weights = (0..<sizes[0]).map { Double(dense.weights[0][j, $0]) }
     let terms = Self.terms(weights: weights, inputs: inputs)
     let bias = dense.biases[0][j]
-    let z = example.focusSum
+    let z = example.sum(into: j)
     let a = example.values[1][j]
     let name = dense.activation == .sigmoid ? "\\sigma" : "\\mathrm{\(dense.activation.displayName)}"
     let lines = [
@@ -92,6 +98,7 @@ public struct NeuronLayout: Sendable {
       "z = " + terms + " " + Self.signed(bias) + " = " + Self.number(z),
       "a = \(name)(z) = \(name)(\(Self.number(z))) = " + Self.number(a),
     ]
+    formulaLines = lines
     var formulas = try lines.map {
       PlacedFormula(
         formula: try Formula($0, display: false, font: mathFont), size: 28, color: theme.ink, center: .zero)
@@ -116,7 +123,8 @@ public struct NeuronLayout: Sendable {
     let plotHeight = min(panel.maxY - plotTop - 60, panel.width * 0.7)
     plot = Axes(
       x: -reach...reach, y: yRange,
-      plot: Rect(x: panel.minX + 56, y: plotTop, width: min(panel.width - 70, plotHeight * 1.6), height: max(plotHeight, 40)),
+      plot: Rect(
+        x: panel.minX + 56, y: plotTop, width: min(panel.width - 70, plotHeight * 1.6), height: max(plotHeight, 40)),
       maxTicks: (5, 4))
 
     // The input picture, in the panel (top) during the forward pass.
@@ -154,15 +162,14 @@ public struct NeuronLayout: Sendable {
     }
   }
 
-  /// `w₁·x₁ + w₂·x₂ + …` with the numbers; past five terms, the first three, ⋯ and the last.
+  /// `w₁·x₁ + w₂·x₂ + …` with the numbers; past five terms, the three that add most (by
+  /// |w·x|, in input order) and a ⋯ for the rest.
   static func terms(weights: [Double], inputs: [Double]) -> String {
     let count = weights.count
-    let shown: [Int?] = count > 5 ? [0, 1, 2, nil, count - 1] : Array(0..<count)
-    return shown.enumerated().map { index, term -> String in
-      guard let term else { return "+ \\cdots" }
-      let product = "\(Self.wrapped(weights[term]))\\cdot \(Self.wrapped(inputs[term]))"
-      return index == 0 ? product : "+ " + product
-    }.joined(separator: " ")
+    let largest = weights.indices.sorted { abs(weights[$0] * inputs[$0]) > abs(weights[$1] * inputs[$1]) }
+    let shown = count > 5 ? largest.prefix(3).sorted() : Array(0..<count)
+    let products = shown.map { "\(Self.wrapped(weights[$0]))\\cdot \(Self.wrapped(inputs[$0]))" }
+    return products.joined(separator: " + ") + (count > 5 ? " + \\cdots" : "")
   }
 
   /// Two decimals with a minus (LaTeX's `-` is set as a minus sign).

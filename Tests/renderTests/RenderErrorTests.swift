@@ -80,6 +80,18 @@ import Testing
     try expectUsageError(["positional-encoding", "--dims", "0,x"], mentions: "'x' is not a dimension")
   }
 
+  @Test func neuronDiagramOptionsAreChecked() throws {
+    try expectUsageError(["neuron-diagram", "--layers", "0"], mentions: "--layers takes 3 to 10 layers")
+    try expectUsageError(["neuron-diagram", "--layers", "4,0,3"], mentions: "a layer needs 1 to 4096 neurons; got 0")
+    try expectUsageError(["neuron-diagram", "--layers", "3,x"], mentions: "'x' is not a number of neurons")
+    try expectUsageError(
+      ["neuron-diagram", "--layers", Array(repeating: "4", count: 100).joined(separator: ",")],
+      mentions: "an output); got 100")
+    try expectUsageError(
+      ["neuron-diagram", "--input", "0.1,0.2"], mentions: "--input needs one value per input neuron: 4 values; got 2")
+    try expectUsageError(["neuron-diagram", "--activation", "swish"], mentions: "unknown activation 'swish'")
+  }
+
   @Test func unknownSceneShowsTheListAndExitsTwo() throws {
     let result = try RenderCommand.run(["no-such-scene"])
     #expect(result.status == 2)

@@ -127,6 +127,21 @@ public final class Canvas {
     cairo_stroke(cr)
   }
 
+  /// Strokes each segment on its own, all in one paint and width: crossing segments are
+  /// not merged into one outline first (what a single path of thousands of crossing lines
+  /// costs), and where they overlap their colours blend.
+  public func strokeSegments(_ segments: [(Point, Point)], with paint: Paint, width: Double) {
+    setSource(paint)
+    cairo_set_line_width(cr, width)
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+    cairo_set_dash(cr, nil, 0, 0)
+    for (a, b) in segments {
+      cairo_move_to(cr, a.x, a.y)
+      cairo_line_to(cr, b.x, b.y)
+      cairo_stroke(cr)
+    }
+  }
+
   /// Limits later drawing to the inside of `path` until the saved state is restored.
   public func clip(to path: Path) {
     setPath(path)
