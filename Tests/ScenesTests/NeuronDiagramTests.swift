@@ -74,21 +74,7 @@ import Testing
     for arguments in Self.optionSets {
       let timeline = try SceneCatalog.timeline(of: NeuronDiagramScene(arguments: arguments), frameSize: frame)
       #expect(timeline.sections.map(\.name) == NeuronSection.allCases.map(\.name))
-      let bounds = Rect(origin: .zero, size: frame)
-      for section in timeline.sections {
-        var texts: [(String, Rect)] = []
-        for node in timeline.state(at: section.end - 1e-6) {
-          #expect(bounds.contains(node.bounds.insetBy(dx: 1, dy: 1)), "\(section.name) \(frame): \(node.content)")
-          if case .text(let text) = node.content {
-            texts.append((text.string, node.bounds.insetBy(dx: 0.5, dy: 0.5)))
-          }
-        }
-        for (i, a) in texts.enumerated() {
-          for b in texts[(i + 1)...] {
-            #expect(!a.1.intersects(b.1), "\(arguments) \(frame) \(section.name): '\(a.0)' overlaps '\(b.0)'")
-          }
-        }
-      }
+      SectionEndLayout.check(timeline, frame: frame, label: "\(arguments) \(frame)")
     }
   }
 

@@ -95,26 +95,9 @@ import Testing
     for arguments in Self.optionSets {
       let timeline = try SceneCatalog.timeline(of: PositionalEncodingScene(arguments: arguments), frameSize: frame)
       #expect(timeline.sections.map(\.name) == PESection.allCases.map(\.name))
-      let bounds = Rect(origin: .zero, size: frame)
-      for section in timeline.sections {
-        var texts: [(String, Rect)] = []
-        for node in timeline.state(at: section.end - 1e-6) {
-          #expect(bounds.contains(node.bounds.insetBy(dx: 1, dy: 1)), "\(section.name) \(frame): \(node.content)")
-          switch node.content {
-          case .text(let text):
-            #expect(text.font.size * max(1, frame.height / frame.width) >= 17, "\(text.string)")
-            texts.append((text.string, node.bounds.insetBy(dx: 0.5, dy: 0.5)))
-          case .counter(let counter):
-            texts.append((counter.formatted, counter.shownBounds.applying(node.transform)))
-          default: continue
-          }
-        }
-        for (i, a) in texts.enumerated() {
-          for b in texts[(i + 1)...] {
-            #expect(!a.1.intersects(b.1), "\(arguments) \(frame) \(section.name): '\(a.0)' overlaps '\(b.0)'")
-          }
-        }
-      }
+      // At least 17 px at 1080p (1080×1920 for a portrait frame, whose units are larger).
+      SectionEndLayout.check(
+        timeline, frame: frame, label: "\(arguments) \(frame)", minimumFont: 17 / max(1, frame.height / frame.width))
     }
   }
 

@@ -206,23 +206,11 @@ import Testing
           }
         }
       }
-      // And on screen: every text node at each section's end, in the frame and apart.
+      // And on screen: every text node at each section's end, in the frame and apart, at
+      // least 17 px at 1080p (1080×1920 for a portrait frame, whose units are larger).
       let timeline = try SceneCatalog.timeline(of: scene, frameSize: frame)
-      for section in timeline.sections {
-        var texts: [(String, Rect)] = []
-        for node in timeline.state(at: section.end - 1e-6) {
-          #expect(bounds.contains(node.bounds.insetBy(dx: 1, dy: 1)), "\(section.name) \(frame): \(node.content)")
-          guard case .text(let text) = node.content else { continue }
-          // At least 17 px at 1080p (1080×1920 for a portrait frame, whose units are larger).
-          #expect(text.font.size * max(1, frame.height / frame.width) >= 17, "\(text.string)")
-          texts.append((text.string, node.bounds.insetBy(dx: 0.5, dy: 0.5)))
-        }
-        for (i, a) in texts.enumerated() {
-          for b in texts[(i + 1)...] {
-            #expect(!a.1.intersects(b.1), "\(arguments) \(frame) \(section.name): '\(a.0)' overlaps '\(b.0)'")
-          }
-        }
-      }
+      SectionEndLayout.check(
+        timeline, frame: frame, label: "\(arguments) \(frame)", minimumFont: 17 / max(1, frame.height / frame.width))
     }
   }
 

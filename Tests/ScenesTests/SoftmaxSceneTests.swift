@@ -91,28 +91,8 @@ import Testing
   func nothingOverlapsOrLeavesTheFrame(_ frame: Size) throws {
     for arguments in Self.optionSets {
       let timeline = try timeline(arguments, frame: frame)
-      let bounds = Rect(origin: .zero, size: frame)
-      for section in timeline.sections {
-        let nodes = timeline.state(at: section.end - 1e-6)
-        var texts: [(String, Rect)] = []
-        for node in nodes {
-          #expect(bounds.contains(node.bounds.insetBy(dx: 1, dy: 1)), "\(section.name) \(frame): \(node.content)")
-          switch node.content {
-          case .text(let text):
-            #expect(text.font.size >= 16, "\(text.string)")
-            texts.append((text.string, node.bounds))
-          case .counter(let counter):
-            #expect(counter.font.size >= 14, "\(counter.formatted)")
-            texts.append((counter.formatted, counter.shownBounds.applying(node.transform)))
-          default: continue
-          }
-        }
-        for (i, a) in texts.enumerated() {
-          for b in texts[(i + 1)...] {
-            #expect(!a.1.intersects(b.1), "\(arguments) \(frame) \(section.name): '\(a.0)' overlaps '\(b.0)'")
-          }
-        }
-      }
+      SectionEndLayout.check(
+        timeline, frame: frame, label: "\(arguments) \(frame)", minimumFont: 16, minimumCounterFont: 14)
     }
   }
 
