@@ -125,7 +125,8 @@ public struct ClipExporter: Sendable {
         let (sink, surfaces, first) = job.value
         do {
           for (offset, surface) in surfaces.enumerated() {
-            try sink.consume(surface, index: first + offset)
+            let repeats = offset > 0 && surfaces[offset - 1] === surface
+            try sink.consume(surface, index: first + offset, repeatsPrevious: repeats)
           }
         } catch {
           writeError.error = error

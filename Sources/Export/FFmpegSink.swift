@@ -59,6 +59,16 @@ public final class FFmpegSink: FrameSink {
   var temporaryPath: String { temporary }
 
   public func consume(_ frame: ImageSurface, index: Int) throws {
+    try consume(frame, index: index, repeatsPrevious: false)
+  }
+
+  /// A frame that repeats the previous one is not converted again: its converted bytes
+  /// are still in the scratch buffer.
+  public func consume(_ frame: ImageSurface, index: Int, repeatsPrevious: Bool) throws {
+    if repeatsPrevious && input != .opaqueBGRA && !scratch.isEmpty {
+      try scratch.withUnsafeBytes { try write($0) }
+      return
+    }
     switch input {
     case .yuv420p:
       converter?.convert(frame, into: &scratch)

@@ -195,6 +195,46 @@ import Testing
     #expect(try convert(Color(rgb: 0x0000FF)) == (32, 240, 118))
   }
 
+  /// The conversion, written plainly, one block at a time: the reference the fast,
+  /// banded conversion must match byte for byte.
+  func reference(_ surface: ImageSurface) -> [UInt8] {
+    let (w, h) = (surface.width, surface.height)
+    var out = [UInt8](repeating: 0, count: w * h * 3 / 2)
+    surface.withUnsafePixels { raw in
+      let p = raw.bindMemory(to: UInt8.self)
+      for by in 0..<(h / 2) {
+        for bx in 0..<(w / 2) {
+          var (sr, sg, sb) = (0, 0, 0)
+          for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+            let s = (2 * by + dy) * surface.stride + (2 * bx + dx) * 4
+            let (b, g, r) = (Int(p[s]), Int(p[s + 1]), Int(p[s + 2]))
+            out[(2 * by + dy) * w + 2 * bx + dx] = UInt8(16 + ((11_966 * r + 40_254 * g + 4_064 * b + 32_768) >> 16))
+            (sr, sg, sb) = (sr + r, sg + g, sb + b)
+          }
+          let c = by * (w / 2) + bx
+          out[w * h + c] = UInt8(128 + ((-6_596 * sr - 22_188 * sg + 28_784 * sb + 4 * 32_768) >> 18))
+          out[w * h + (w / 2) * (h / 2) + c] = UInt8(
+            128 + ((28_784 * sr - 26_145 * sg - 2_639 * sb + 4 * 32_768) >> 18))
+        }
+      }
+    }
+    return out
+  }
+
+  /// Random opaque frames of sizes that are not multiples of anything convenient, small
+  /// and banded (more than 32 block rows): the fast conversion equals the reference.
+  @Test(arguments: [(2, 2), (6, 4), (34, 66), (642, 130), (1282, 258)])
+  func fastConversionEqualsTheReference(_ size: (Int, Int)) throws {
+    let surface = try ImageSurface(width: size.0, height: size.1)
+    var generator = SystemRandomNumberGenerator()
+    surface.withUnsafeMutablePixels { raw in
+      for index in 0..<raw.count { raw[index] = index % 4 == 3 ? 255 : UInt8.random(in: 0...255, using: &generator) }
+    }
+    var out: [UInt8] = []
+    YUV420Converter(width: size.0, height: size.1).convert(surface, into: &out)
+    #expect(out == reference(surface))
+  }
+
   @Test func chromaAveragesEachBlock() throws {
     let surface = try ImageSurface(width: 2, height: 2)
     let canvas = try Canvas(surface: surface)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Converts opaque Cairo frames to planar YUV 4:2:0 (ffmpeg's `yuv420p`), BT.709 matrix,
 /// limited ("TV") range — what H.264 and VP9 store — so ffmpeg need not convert.
 ///
@@ -27,48 +29,83 @@ public struct YUV420Converter: Sendable {
   private static let vR = 28_784, vG = -26_145, vB = -2_639
   private static let half = 1 << 15
 
-  /// Converts `frame` into `output` (resized to `frameBytes` if needed).
+  /// Converts `frame` into `output` (resized to `frameBytes` if needed). Large frames are
+  /// converted in bands of rows on all cores; the result is the same byte for byte.
   public func convert(_ frame: ImageSurface, into output: inout [UInt8]) {
     assert(frame.width == width && frame.height == height, "frame size differs from the converter's")
     if output.count != frameBytes { output = [UInt8](repeating: 0, count: frameBytes) }
     let (width, height, stride) = (self.width, self.height, frame.stride)
+    let blockRows = height / 2
+    // Bands of at least 32 block rows, one per core at most.
+    let bands = max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockRows / 32))
     frame.withUnsafePixels { pixels in
       output.withUnsafeMutableBufferPointer { out in
-        let source = pixels.bindMemory(to: UInt8.self)
-        let chromaWidth = width / 2
-        let uBase = width * height
-        let vBase = uBase + chromaWidth * (height / 2)
-        for blockRow in 0..<(height / 2) {
-          let row0 = 2 * blockRow * stride
-          let row1 = row0 + stride
-          let y0 = 2 * blockRow * width
-          let y1 = y0 + width
-          let c = blockRow * chromaWidth
-          for blockColumn in 0..<chromaWidth {
-            var sumR = 0
-            var sumG = 0
-            var sumB = 0
-            // The four pixels of the block; bytes are B, G, R, A.
-            for pixel in 0..<4 {
-              let dx = pixel & 1
-              let s = (pixel < 2 ? row0 : row1) + (2 * blockColumn + dx) * 4
-              let b = Int(source[s])
-              let g = Int(source[s + 1])
-              let r = Int(source[s + 2])
-              let luma = 16 + ((Self.yR * r + Self.yG * g + Self.yB * b + Self.half) >> 16)
-              out[(pixel < 2 ? y0 : y1) + 2 * blockColumn + dx] = UInt8(luma)
-              sumR += r
-              sumG += g
-              sumB += b
-            }
-            // Averages of four, kept ×4 and folded into the final shift.
-            out[uBase + c + blockColumn] = UInt8(
-              128 + ((Self.uR * sumR + Self.uG * sumG + Self.uB * sumB + 4 * Self.half) >> 18))
-            out[vBase + c + blockColumn] = UInt8(
-              128 + ((Self.vR * sumR + Self.vG * sumG + Self.vB * sumB + 4 * Self.half) >> 18))
-          }
+        guard let source = pixels.baseAddress?.assumingMemoryBound(to: UInt8.self), let target = out.baseAddress
+        else { return }
+        let planes = Planes(
+          y: target, u: target + width * height, v: target + width * height + (width / 2) * blockRows)
+        let shared = UnsafeSendable((source, planes))
+        if bands == 1 {
+          Self.convertRows(0..<blockRows, from: source, stride: stride, width: width, into: planes)
+          return
+        }
+        DispatchQueue.concurrentPerform(iterations: bands) { band in
+          let (source, planes) = shared.value
+          let rows = (blockRows * band / bands)..<(blockRows * (band + 1) / bands)
+          Self.convertRows(rows, from: source, stride: stride, width: width, into: planes)
         }
       }
     }
   }
+
+  /// The three planes of one output frame.
+  struct Planes {
+    let y: UnsafeMutablePointer<UInt8>
+    let u: UnsafeMutablePointer<UInt8>
+    let v: UnsafeMutablePointer<UInt8>
+  }
+
+  /// Converts block rows `rows` (each two pixel rows): a straight loop over pointers, each
+  /// 2×2 block's four lumas and its two chroma samples.
+  private static func convertRows(
+    _ rows: Range<Int>, from source: UnsafePointer<UInt8>, stride: Int, width: Int, into planes: Planes
+  ) {
+    let chromaWidth = width / 2
+    for blockRow in rows {
+      var top = source + 2 * blockRow * stride
+      var bottom = top + stride
+      var y0 = planes.y + 2 * blockRow * width
+      var y1 = y0 + width
+      var u = planes.u + blockRow * chromaWidth
+      var v = planes.v + blockRow * chromaWidth
+      for _ in 0..<chromaWidth {
+        // Bytes are B, G, R, A.
+        let (b0, g0, r0) = (Int(top[0]), Int(top[1]), Int(top[2]))
+        let (b1, g1, r1) = (Int(top[4]), Int(top[5]), Int(top[6]))
+        let (b2, g2, r2) = (Int(bottom[0]), Int(bottom[1]), Int(bottom[2]))
+        let (b3, g3, r3) = (Int(bottom[4]), Int(bottom[5]), Int(bottom[6]))
+        y0[0] = UInt8(16 + ((yR * r0 + yG * g0 + yB * b0 + half) >> 16))
+        y0[1] = UInt8(16 + ((yR * r1 + yG * g1 + yB * b1 + half) >> 16))
+        y1[0] = UInt8(16 + ((yR * r2 + yG * g2 + yB * b2 + half) >> 16))
+        y1[1] = UInt8(16 + ((yR * r3 + yG * g3 + yB * b3 + half) >> 16))
+        // Averages of four, kept ×4 and folded into the final shift.
+        let (r, g, b) = (r0 + r1 + r2 + r3, g0 + g1 + g2 + g3, b0 + b1 + b2 + b3)
+        u.pointee = UInt8(128 + ((uR * r + uG * g + uB * b + 4 * half) >> 18))
+        v.pointee = UInt8(128 + ((vR * r + vG * g + vB * b + 4 * half) >> 18))
+        top += 8
+        bottom += 8
+        y0 += 2
+        y1 += 2
+        u += 1
+        v += 1
+      }
+    }
+  }
+}
+
+/// A value handed to `concurrentPerform`'s threads, which only read it (the pointers are
+/// written at disjoint rows).
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }
