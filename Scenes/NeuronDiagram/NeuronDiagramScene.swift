@@ -53,8 +53,7 @@ private struct NeuronRecording {
   let theme: Theme
   let mathFont: MathFont
   let m: TextMeasurer
-  var onScreen: [Node] = []
-  var heading: [Node] = []
+  var stage = SlideStage()
   /// The network's layer labels, and the network with what is drawn on it (value labels),
   /// kept from section to section.
   var layerLabels: [Node] = []
@@ -87,29 +86,13 @@ private struct NeuronRecording {
 
   /// Starts `section`: the last heading and what is on screen leave, except `kept`.
   mutating func begin(_ section: NeuronSection, keeping kept: [Node] = [], in scene: inout SceneRecorder) {
-    scene.section(section.name)
-    let keptIDs = Set(kept.compactMap(\.id))
-    let leaving = heading + onScreen.filter { !keptIDs.contains($0.id ?? NodeID(-1)) }
-    if !leaving.isEmpty { scene.play(.fadeOut(leaving), duration: 0.5) }
-    onScreen = kept
-    let placed = layout.headings[section.rawValue]
-    let title = scene.make(placed.title.node(measurer: m))
-    let caption = placed.caption.map { scene.make($0.node(measurer: m)) }
-    heading = [title] + caption
-    scene.play(
-      .fadeIn(title, shift: Point(0, 10)), .laggedStart(caption.map { .fadeIn($0) }, lagRatio: 0.2), duration: 0.7)
+    stage.begin(section.name, heading: layout.headings[section.rawValue], keeping: kept, in: &scene, measurer: m)
   }
 
-  mutating func make(_ node: Node, in scene: inout SceneRecorder) -> Node {
-    let made = scene.make(node)
-    onScreen.append(made)
-    return made
-  }
+  mutating func make(_ node: Node, in scene: inout SceneRecorder) -> Node { stage.make(node, in: &scene) }
 
   mutating func make(_ formula: PlacedFormula, in scene: inout SceneRecorder) throws -> Node {
-    let group = try formula.nodes(in: &scene).group
-    onScreen.append(group)
-    return group
+    try stage.make(formula, in: &scene)
   }
 
   /// The largest |value| of each layer (probabilities for the output layer).
@@ -135,7 +118,7 @@ private struct NeuronRecording {
     let net = try scene.network(layout.network, style: style, measurer: m) { layer, i, j in
       Double(weights[layer][j, i])
     }
-    onScreen.append(net.group)
+    stage.note([net.group])
     let labels = layout.layerLabels.map { make($0.node(measurer: m), in: &scene) }
     layerLabels = labels
     for layer in net.neurons.indices {
@@ -182,7 +165,7 @@ private struct NeuronRecording {
     let axes = try scene.axes(
       layout.plot, style: AxesStyle(font: Font(size: 18), color: theme.muted, labelColor: theme.muted),
       xLabel: "z", yLabel: activation.displayName, curves: [curve, guideNode, dot], mathFont: mathFont, measurer: m)
-    onScreen.append(axes.group)
+    stage.note([axes.group])
     scene.play(.fadeIn(axes.group), duration: 0.5)
     scene.play(.create(curve), duration: 1.0, rate: .linear)
     scene.play(.create(guideNode), .fadeIn(dot, shift: Point(0, -10)), duration: 0.6)
@@ -200,7 +183,7 @@ private struct NeuronRecording {
     scene.play(landed, duration: 0.9)
     scene.wait(1.5)
     scene.play(.fade(net.edges, to: 1), .fadeOut(highlights), duration: 0.4)
-    onScreen.removeAll { node in highlights.contains { $0.id == node.id } }
+    stage.forget(highlights)
   }
 
   /// Every neuron shaded by its value, layer by layer; values printed in large circles.
@@ -251,7 +234,7 @@ private struct NeuronRecording {
     let chart = try scene.barChart(
       layout.chart, color: theme.primary, ink: theme.ink, muted: theme.muted,
       font: Font(size: example.probabilities.count > 6 ? 18 : 22), measurer: m)
-    onScreen.append(chart.group)
+    stage.note([chart.group])
     let last = net.layout.shown.count - 1
     let circles = net.neurons[last].compactMap { $0 }
     scene.play(
@@ -277,7 +260,7 @@ private struct NeuronRecording {
       var generator = SeededGenerator(seed: 89, key: "mlp \(layer) \(i) \(j)")
       return generator.nextNormal() * (2 / Double(sizes[layer])).squareRoot()
     }
-    onScreen.append(net.group)
+    stage.note([net.group])
     let labels = layout.mlpLabels.map { make($0.node(measurer: m), in: &scene) }
     scene.play(.fadeIn(net.group), .laggedStart(labels.map { .fadeIn($0) }, lagRatio: 0.3), duration: 1.0)
     for edges in net.edges { scene.play(.create(edges), duration: 0.8, rate: .linear) }

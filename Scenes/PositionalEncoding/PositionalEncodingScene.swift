@@ -52,7 +52,7 @@ private struct PERecording {
   let theme: Theme
   let mathFont: MathFont
   let m: TextMeasurer
-  var onScreen: [Node] = []
+  var stage = SlideStage()
 
   init(scene: PositionalEncodingScene, layout: PELayout, theme: Theme, mathFont: MathFont, measurer: TextMeasurer) {
     self.scene = scene
@@ -66,9 +66,7 @@ private struct PERecording {
 
   mutating func record(into scene: inout SceneRecorder) throws {
     let footnote = scene.make(layout.footnote.node(measurer: m))
-    scene.section(PESection.order.name)
-    scene.play(.fadeIn(footnote), duration: 0.3)
-    try order(&scene)
+    try order(&scene, footnote: footnote)
     let axes = try waves(&scene)
     try sweep(&scene, axes: axes)
     try matrix(&scene)
@@ -78,31 +76,16 @@ private struct PERecording {
 
   // MARK: Helpers
 
-  /// Starts `section` (the first is started by `record`): what is on screen leaves, except
-  /// `kept`, and the section's heading comes in.
+  /// Starts `section`: what is on screen leaves, except `kept`, and the section's heading
+  /// comes in.
   mutating func begin(_ section: PESection, keeping kept: [Node] = [], in scene: inout SceneRecorder) {
-    scene.section(section.name)
-    let keptIDs = Set(kept.compactMap(\.id))
-    let leaving = onScreen.filter { !keptIDs.contains($0.id ?? NodeID(-1)) }
-    if !leaving.isEmpty { scene.play(.fadeOut(leaving), duration: 0.5) }
-    onScreen = kept
-    let heading = layout.headings[section.rawValue]
-    let title = make(heading.title.node(measurer: m), in: &scene)
-    let caption = heading.caption.map { make($0.node(measurer: m), in: &scene) }
-    scene.play(
-      .fadeIn(title, shift: Point(0, 10)), .laggedStart(caption.map { .fadeIn($0) }, lagRatio: 0.2), duration: 0.7)
+    stage.begin(section.name, heading: layout.headings[section.rawValue], keeping: kept, in: &scene, measurer: m)
   }
 
-  mutating func make(_ node: Node, in scene: inout SceneRecorder) -> Node {
-    let made = scene.make(node)
-    onScreen.append(made)
-    return made
-  }
+  mutating func make(_ node: Node, in scene: inout SceneRecorder) -> Node { stage.make(node, in: &scene) }
 
   mutating func make(_ formula: PlacedFormula, in scene: inout SceneRecorder) throws -> Node {
-    let group = try formula.nodes(in: &scene).group
-    onScreen.append(group)
-    return group
+    try stage.make(formula, in: &scene)
   }
 
   /// A colour scale: the gradient through `colormap`, its ticks and title.
@@ -141,12 +124,10 @@ private struct PERecording {
 
   // MARK: Sections
 
-  mutating func order(_ scene: inout SceneRecorder) throws {
+  mutating func order(_ scene: inout SceneRecorder, footnote: Node) throws {
+    begin(.order, in: &scene)
+    scene.play(.fadeIn(footnote), duration: 0.3)
     let placed = layout.order
-    let heading = layout.headings[PESection.order.rawValue]
-    let title = make(heading.title.node(measurer: m), in: &scene)
-    let caption = heading.caption.map { make($0.node(measurer: m), in: &scene) }
-    scene.play(.fadeIn(title), .laggedStart(caption.map { .fadeIn($0) }, lagRatio: 0.2), duration: 0.8)
     let font = Font(size: 22)
     var charts: [BarChartNodes] = []
     for row in 0..<2 {
@@ -158,7 +139,7 @@ private struct PERecording {
         let chart = try scene.barChart(
           placed.charts[index], color: row == 0 ? theme.muted : theme.primary, ink: theme.ink, muted: theme.muted,
           font: font, measurer: m)
-        onScreen.append(chart.group)
+        stage.note([chart.group])
         charts.append(chart)
       }
       scene.play(.laggedStart(rowNodes.map { .fadeIn($0) }, lagRatio: 0.2), duration: 0.6)
@@ -192,10 +173,10 @@ private struct PERecording {
     let axes = try scene.axes(
       placed.axes, style: axesStyle, xLabel: "position", yLabel: "PE value", curves: curves, mathFont: mathFont,
       measurer: m)
-    onScreen.append(axes.group)
+    stage.note([axes.group])
     scene.play(.fadeIn(axes.group), duration: 0.8)
     let rows = try placed.legend.rows(in: &scene, at: placed.legendOrigin, labelColor: theme.ink)
-    onScreen += rows
+    stage.note(rows)
     for (curve, row) in zip(curves, rows) {
       scene.play(.create(curve), .fadeIn(row, shift: Point(-12, 0)), duration: 1.8, rate: .linear)
       scene.wait(0.3)
@@ -210,20 +191,20 @@ private struct PERecording {
     let example = self.example
     let tracker = scene.tracker(0)
     let line = scene.sweepLine(on: axes.axes, following: tracker, color: theme.ink, width: 2, dash: [10, 6])
-    onScreen.append(line)
+    stage.note([line])
     let riders = zip(example.dims, layout.curveColors).map { dim, color in
       scene.rider(on: axes.axes, following: tracker, color: color, radius: 8) { example.value(position: $0, dim: dim) }
     }
-    onScreen += riders
+    stage.note(riders)
     let readout = scene.readout(
       on: axes.axes, following: tracker, range: -1...1, font: Font(size: 22, weight: .semibold),
       color: layout.curveColors[0], measurer: m
     ) { example.value(position: $0, dim: example.dims[0]) }
-    onScreen.append(readout)
+    stage.note([readout])
     // The column: brackets, coloured labels and name from the matrix node; its numbers are
     // counters that read the waves where the line is.
     let (column, name) = try placed.column.nodes(in: &scene, mathFont: mathFont, measurer: m)
-    onScreen += [column.group, name.group]
+    stage.note([column.group, name.group])
     // The column's own digits stay hidden: the counters show the numbers.
     scene.play(.fade(column.entries.flatMap { $0 }, to: 0), duration: 0)
     let font = placed.column.style.font
@@ -235,14 +216,14 @@ private struct PERecording {
         node.counting(example.value(position: now.value(tracker).rounded(), dim: dim))
       }
     }
-    onScreen += counters
+    stage.note(counters)
     let position = scene.make(
       .counter(
         0, decimals: 0, prefix: "pos = ", reserving: 0...Double(example.positions), font: Font(size: 26),
         color: theme.ink,
         at: placed.position, measurer: m)
     ) { node, now in node.counting(now.value(tracker).rounded()) }
-    onScreen.append(position)
+    stage.note([position])
     scene.play(.fadeIn([name.group] + column.brackets + column.rowLabels + counters + [position]), duration: 0.8)
     scene.play(
       [.fadeIn(line)] + riders.map { .fadeIn($0) } + [.fadeIn(readout)]
@@ -264,7 +245,7 @@ private struct PERecording {
     let axes = try scene.axes(
       placed.axes, style: AxesStyle(font: layout.tickFont, color: theme.muted, labelColor: theme.muted),
       xLabel: "dimension", yLabel: "position", curves: [heatmap], mathFont: mathFont, measurer: m)
-    onScreen.append(axes.group)
+    stage.note([axes.group])
     let scale = scaleNodes(layout.matrixScale, colormap: PELayout.diverging, in: &scene)
     scene.play(.fadeIn(axes.group), .laggedStart(scale.map { .fadeIn($0) }, lagRatio: 0.1), duration: 0.8)
     scene.play(.create(heatmap), duration: 2.0, rate: .linear)
@@ -283,7 +264,7 @@ private struct PERecording {
     let heatAxes = try scene.axes(
       placed.heatmap.axes, style: AxesStyle(font: layout.tickFont, color: theme.muted, labelColor: theme.muted),
       xLabel: "position q", yLabel: "position p", curves: [heatmap], mathFont: mathFont, measurer: m)
-    onScreen.append(heatAxes.group)
+    stage.note([heatAxes.group])
     let scale = scaleNodes(placed.scale, colormap: PELayout.sequential, in: &scene)
     scene.play(.fadeIn(heatAxes.group), .laggedStart(scale.map { .fadeIn($0) }, lagRatio: 0.1), duration: 0.8)
     scene.play(.create(heatmap), duration: 1.6, rate: .linear)
@@ -304,7 +285,7 @@ private struct PERecording {
     let curveAxes = try scene.axes(
       placed.curve, style: axesStyle, xLabel: "offset k = q − p", yLabel: "PE(p) · PE(p + k)",
       curves: [curve] + dots.flatMap { $0 }, mathFont: mathFont, measurer: m)
-    onScreen.append(curveAxes.group)
+    stage.note([curveAxes.group])
     // A key for the dots, top right inside the plot, where the similarity has fallen off.
     let keyFont = Font(size: 20)
     var keys: [Node] = []
@@ -334,7 +315,7 @@ private struct PERecording {
     var names: [Node] = []
     for block in [placed.embeddings, placed.encoding, placed.x] {
       let (matrix, name) = try block.nodes(in: &scene, mathFont: mathFont, measurer: m)
-      onScreen += [matrix.group, name.group]
+      stage.note([matrix.group, name.group])
       matrices.append(matrix)
       names.append(name.group)
     }

@@ -46,8 +46,7 @@ private struct QKVRecording {
   let mathFont: MathFont
   let m: TextMeasurer
   /// What is on screen now and leaves at the next step.
-  var onScreen: [Node] = []
-  var heading: [Node] = []
+  var stage = SlideStage()
 
   init(example: QKVExample, layout: QKVLayout, theme: Theme, mathFont: MathFont, measurer: TextMeasurer) {
     self.example = example
@@ -76,38 +75,23 @@ private struct QKVRecording {
   /// Starts `section`: its heading replaces the last one; what was on screen and is not
   /// kept leaves.
   mutating func begin(_ section: QKVSection, keeping matrices: [ShownMatrix] = [], in scene: inout SceneRecorder) {
-    scene.section(section.name)
-    let kept = matrices.flatMap { [$0.matrix.group, $0.name.group] }
-    let placed = layout.headings[section.rawValue]
-    let title = scene.make(placed.title.node(measurer: m))
-    let caption = placed.caption.map { scene.make($0.node(measurer: m)) }
-    let keptIDs = Set(kept.compactMap(\.id?.rawValue))
-    let leaving = (heading + onScreen).filter { !keptIDs.contains($0.id?.rawValue ?? -1) }
-    if !leaving.isEmpty { scene.play(.fadeOut(leaving), duration: 0.5) }
-    scene.play(
-      .fadeIn(title, shift: Point(0, 10)), .laggedStart(caption.map { .fadeIn($0) }, lagRatio: 0.2), duration: 0.7)
-    heading = [title] + caption
-    onScreen = kept
+    stage.begin(
+      section.name, heading: layout.headings[section.rawValue],
+      keeping: matrices.flatMap { [$0.matrix.group, $0.name.group] }, in: &scene, measurer: m)
   }
 
   /// Makes a matrix block's nodes and notes them as on screen (they still need showing).
   mutating func make(_ block: MatrixBlock, in scene: inout SceneRecorder) throws -> ShownMatrix {
     let (matrix, name) = try block.nodes(in: &scene, mathFont: mathFont, measurer: m)
-    onScreen += [matrix.group, name.group]
+    stage.note([matrix.group, name.group])
     return ShownMatrix(matrix: matrix, name: name)
   }
 
   mutating func make(_ formula: PlacedFormula, in scene: inout SceneRecorder) throws -> Node {
-    let nodes = try formula.nodes(in: &scene)
-    onScreen.append(nodes.group)
-    return nodes.group
+    try stage.make(formula, in: &scene)
   }
 
-  mutating func make(_ node: Node, in scene: inout SceneRecorder) -> Node {
-    let made = scene.make(node)
-    onScreen.append(made)
-    return made
-  }
+  mutating func make(_ node: Node, in scene: inout SceneRecorder) -> Node { stage.make(node, in: &scene) }
 
   /// Moves `old` to where `new` is (same values, same shape), piece by piece, then shows
   /// `new` in its place. `transposed`: entry (i, j) goes to (j, i), row labels to column
@@ -137,8 +121,7 @@ private struct QKVRecording {
     animations.append(.fadeIn(new.name.group))
     scene.play(animations, duration: duration)
     scene.play(.fadeOut(a.group), .fadeIn(b.group), duration: 0)
-    let gone = Set([a.group.id?.rawValue, old.name.group.id?.rawValue].compactMap { $0 })
-    onScreen.removeAll { gone.contains($0.id?.rawValue ?? -1) }
+    stage.forget([a.group, old.name.group])
   }
 
   /// Brings a matrix on: name, brackets and labels, then its rows one after another.
@@ -240,8 +223,7 @@ private struct QKVRecording {
       [dot, equals, w.matrix.group, w.name.group, rowFrame, columnFrame, cellFrame, rule] + terms.flatMap { $0 }
       + sum + [gap].compactMap { $0 }
     scene.play(.fadeOut(leaving), duration: 0.5)
-    let ids = Set(leaving.compactMap(\.id?.rawValue))
-    onScreen.removeAll { ids.contains($0.id?.rawValue ?? -1) }
+    stage.forget(leaving)
     let newX = try make(final.x, in: &scene)
     let results = try final.results.map { try make($0, in: &scene) }
     move(x, to: newX, duration: 1.0, in: &scene)
@@ -255,7 +237,7 @@ private struct QKVRecording {
     for index in 0..<3 {
       let colour = [theme.query, theme.key, theme.value][index]
       let arrow = try scene.elbowArrow(through: final.arrows[index], color: colour, width: 2.5)
-      onScreen.append(arrow)
+      stage.note([arrow])
       let label = try make(final.arrowLabels[index], in: &scene)
       scene.play(.create(arrow), .fadeIn(label), duration: 0.7)
       if index > 0 { show(results[index], duration: 0.9, in: &scene) }
