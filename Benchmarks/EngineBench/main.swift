@@ -90,3 +90,19 @@ for _ in 0..<9 {
 print()
 print("draw one 1080p frame: 2,000 squares and 128 labels at half opacity (9 runs)")
 print("  median " + format(median(drawTimes)) + "   min " + format(drawTimes.min() ?? 0))
+
+// 3. Colour conversion of that frame to yuv420p on one thread, from a surface already in
+//    the cache (the same one each time) and from one that is not (eight in turn, 66 MB).
+let converter = YUV420Converter(width: 1920, height: 1080)
+var converted = [UInt8](repeating: 0, count: converter.frameBytes)
+let cold = try (0..<8).map { _ in try renderer.makeSurface() }
+for other in cold { try renderer.render(at: 1, into: other) }
+var (hotTimes, coldTimes) = ([Double](), [Double]())
+for run in 0..<24 {
+  hotTimes.append(seconds { converter.convert(surface, into: &converted) } * 1000)
+  coldTimes.append(seconds { converter.convert(cold[run % 8], into: &converted) } * 1000)
+}
+print()
+print("convert one 1080p frame to yuv420p, one thread (24 interleaved runs each)")
+print("  in cache      median " + format(median(hotTimes)) + "   min " + format(hotTimes.min() ?? 0))
+print("  from memory   median " + format(median(coldTimes)) + "   min " + format(coldTimes.min() ?? 0))

@@ -10,18 +10,15 @@ import Foundation
 /// reading for `stallTimeout` seconds is stopped with a clear error. SIGPIPE must be
 /// ignored by the process (the CLI does so at start-up) so that a dead ffmpeg shows up as
 /// EPIPE here.
-public final class FFmpegSink: FrameSink {
+public final class FFmpegSink: OrderedFrameSink {
   private let child: ChildProcess
   private let tail = StderrTail()
   private let stderrDone = DispatchSemaphore(value: 0)
   private let temporary: String
   private let final: String
   private let cleanup: CleanupRegistry
-  private let input: RawFrameFormat
+  public let encoding: FrameEncoding
   private let stallTimeout: Double
-  /// Converts opaque frames to yuv420p when ffmpeg is told to expect that.
-  private let converter: YUV420Converter?
-  private var scratch: [UInt8] = []
   private var termination: ChildProcess.Termination?  // guarded by `exitLock`
   private let exitLock = NSLock()
 
@@ -41,9 +38,8 @@ public final class FFmpegSink: FrameSink {
     self.final = output
     self.temporary = try cleanup.temporary(for: output, suffix: suffix)
     self.cleanup = cleanup
-    self.input = input
+    self.encoding = FrameEncoding(format: input, width: width, height: height)
     self.stallTimeout = ffmpeg.stallTimeout
-    self.converter = input == .yuv420p ? YUV420Converter(width: width, height: height) : nil
     do {
       child = try ChildProcess(executable: ffmpeg.path, arguments: commandLine(temporary))
     } catch {
@@ -58,28 +54,10 @@ public final class FFmpegSink: FrameSink {
   /// The path ffmpeg writes to until the output is complete.
   var temporaryPath: String { temporary }
 
-  public func consume(_ frame: ImageSurface, index: Int) throws {
-    try consume(frame, index: index, repeatsPrevious: false)
-  }
-
-  /// A frame that repeats the previous one is not converted again: its converted bytes
-  /// are still in the scratch buffer.
-  public func consume(_ frame: ImageSurface, index: Int, repeatsPrevious: Bool) throws {
-    if repeatsPrevious && input != .opaqueBGRA && !scratch.isEmpty {
-      try scratch.withUnsafeBytes { try write($0) }
-      return
-    }
-    switch input {
-    case .yuv420p:
-      converter?.convert(frame, into: &scratch)
-      try scratch.withUnsafeBytes { try write($0) }
-    case .straightBGRA:
-      // ffmpeg's `bgra` means straight alpha; Cairo's is premultiplied.
-      frame.pack(.straightBGRA, into: &scratch)
-      try scratch.withUnsafeBytes { try write($0) }
-    case .opaqueBGRA:
-      try frame.withUnsafePixels { try write($0) }
-    }
+  /// Sends one encoded frame to ffmpeg, in one piece.
+  public func write(_ frame: UnsafeRawBufferPointer, index: Int) throws {
+    precondition(frame.count == encoding.byteCount, "an encoded frame has the wrong size")
+    try write(frame)
   }
 
   private func write(_ bytes: UnsafeRawBufferPointer) throws {

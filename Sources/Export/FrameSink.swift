@@ -1,27 +1,28 @@
 import Canvas
 
-/// Receives a clip's frames in order and turns them into an output.
+/// Receives a clip's frames and turns them into an output.
 public protocol FrameSink: AnyObject {
-  /// Takes frame `index` (0-based, in order). The surface may be reused once this returns.
-  func consume(_ frame: ImageSurface, index: Int) throws
-  /// Takes frame `index`; `repeatsPrevious`: it is the very surface of the frame before,
-  /// unchanged, so a sink may send what it made of that one again.
-  func consume(_ frame: ImageSurface, index: Int, repeatsPrevious: Bool) throws
   /// Completes the output and moves it to its final name.
   func finish() throws
   /// Abandons the output, deleting anything temporary.
   func cancel()
 }
 
+/// A sink that reads frames in order as bytes (a video encoder's pipe). The threads that
+/// draw the frames encode them as `encoding` says; the sink only writes.
+public protocol OrderedFrameSink: FrameSink {
+  /// How each frame is turned into the bytes `write` takes.
+  var encoding: FrameEncoding { get }
+  /// Takes frame `index`'s encoded bytes; frames come in order, one call each. The bytes
+  /// may be reused once this returns.
+  func write(_ frame: UnsafeRawBufferPointer, index: Int) throws
+}
+
 /// A sink whose frames are independent files: it takes frames from several threads at once,
 /// in any order.
 public protocol ConcurrentFrameSink: FrameSink, Sendable {
+  /// Takes frame `index`. The surface may be reused once this returns.
+  func consume(_ frame: ImageSurface, index: Int) throws
   /// Frame `index` shows the same picture as frame `source`, which was already consumed.
   func repeatFrame(_ index: Int, of source: Int) throws
-}
-
-extension FrameSink {
-  public func consume(_ frame: ImageSurface, index: Int, repeatsPrevious: Bool) throws {
-    try consume(frame, index: index)
-  }
 }

@@ -29,12 +29,14 @@ public enum GIFPalette {
     let palette = sink.temporaryPath
     let frames = exporter.frameCount
     let surface = try renderer.makeSurface()
+    let encoded = EncodedFrames(count: 1, bytes: sink.encoding.byteCount)
     do {
       for sample in 0..<min(sampleCount, frames) {
         if cleanup.isAborted { throw cleanup.interruptedError }
         let index = sampleCount >= frames ? sample : sample * (frames - 1) / (sampleCount - 1)
         try renderer.render(at: exporter.schedule.time(of: exporter.schedule.first + index), into: surface)
-        try sink.consume(surface, index: sample)
+        sink.encoding.encode(surface, into: encoded[0])
+        try sink.write(UnsafeRawBufferPointer(encoded[0]), index: sample)
       }
       try sink.finishKeepingTemporary()
     } catch {

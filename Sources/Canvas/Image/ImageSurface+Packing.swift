@@ -12,37 +12,42 @@ public enum PixelLayout: Sendable {
 extension ImageSurface {
   /// Copies the pixels into `buffer` (resized as needed), rows packed without padding.
   public func pack(_ layout: PixelLayout, into buffer: inout [UInt8]) {
+    let count = width * height * layout.bytesPerPixel
+    if buffer.count != count { buffer = [UInt8](repeating: 0, count: count) }
+    buffer.withUnsafeMutableBytes { pack(layout, into: $0) }
+  }
+
+  /// Copies the pixels into `buffer`, which holds at least `width · height ·
+  /// bytesPerPixel` bytes, rows packed without padding.
+  public func pack(_ layout: PixelLayout, into buffer: UnsafeMutableRawBufferPointer) {
     let (width, height, stride) = (self.width, self.height, self.stride)
     let channels = layout.bytesPerPixel
-    if buffer.count != width * height * channels {
-      buffer = [UInt8](repeating: 0, count: width * height * channels)
-    }
+    precondition(buffer.count >= width * height * channels, "buffer too small for the packed pixels")
     withUnsafePixels { source in
-      buffer.withUnsafeMutableBufferPointer { destination in
-        for y in 0..<height {
-          var s = y * stride
-          var d = y * width * channels
-          for _ in 0..<width {
-            let alpha = source[s + 3]
-            if layout == .bgr || alpha == 255 {
-              destination[d] = source[s]
-              destination[d + 1] = source[s + 1]
-              destination[d + 2] = source[s + 2]
-            } else if alpha == 0 {
-              destination[d] = 0
-              destination[d + 1] = 0
-              destination[d + 2] = 0
-            } else {
-              // Undo premultiplication with rounding: c = round(c' · 255 / a).
-              let a = UInt32(alpha)
-              for k in 0..<3 {
-                destination[d + k] = UInt8(min(255, (UInt32(source[s + k]) * 255 + a / 2) / a))
-              }
+      let destination = buffer
+      for y in 0..<height {
+        var s = y * stride
+        var d = y * width * channels
+        for _ in 0..<width {
+          let alpha = source[s + 3]
+          if layout == .bgr || alpha == 255 {
+            destination[d] = source[s]
+            destination[d + 1] = source[s + 1]
+            destination[d + 2] = source[s + 2]
+          } else if alpha == 0 {
+            destination[d] = 0
+            destination[d + 1] = 0
+            destination[d + 2] = 0
+          } else {
+            // Undo premultiplication with rounding: c = round(c' · 255 / a).
+            let a = UInt32(alpha)
+            for k in 0..<3 {
+              destination[d + k] = UInt8(min(255, (UInt32(source[s + k]) * 255 + a / 2) / a))
             }
-            if channels == 4 { destination[d + 3] = alpha }
-            s += 4
-            d += channels
           }
+          if channels == 4 { destination[d + 3] = alpha }
+          s += 4
+          d += channels
         }
       }
     }

@@ -29,83 +29,66 @@ public struct YUV420Converter: Sendable {
   private static let vR = 28_784, vG = -26_145, vB = -2_639
   private static let half = 1 << 15
 
-  /// Converts `frame` into `output` (resized to `frameBytes` if needed). Large frames are
-  /// converted in bands of rows on all cores; the result is the same byte for byte.
+  /// Converts `frame` into `output` (resized to `frameBytes` if needed), on the calling
+  /// thread: a clip's frames are converted in parallel by the threads that drew them.
   public func convert(_ frame: ImageSurface, into output: inout [UInt8]) {
-    assert(frame.width == width && frame.height == height, "frame size differs from the converter's")
     if output.count != frameBytes { output = [UInt8](repeating: 0, count: frameBytes) }
+    output.withUnsafeMutableBytes { convert(frame, into: $0) }
+  }
+
+  /// Converts `frame` into `output`, which holds at least `frameBytes` bytes.
+  public func convert(_ frame: ImageSurface, into output: UnsafeMutableRawBufferPointer) {
+    precondition(frame.width == width && frame.height == height, "frame size differs from the converter's")
+    precondition(output.count >= frameBytes, "output too small for a yuv420p frame")
+    guard let target = output.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
     let (width, height, stride) = (self.width, self.height, frame.stride)
-    let blockRows = height / 2
-    // Bands of at least 32 block rows, one per core at most.
-    let bands = max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockRows / 32))
-    frame.withUnsafePixels { pixels in
-      output.withUnsafeMutableBufferPointer { out in
-        guard let source = pixels.baseAddress?.assumingMemoryBound(to: UInt8.self), let target = out.baseAddress
-        else { return }
-        let planes = Planes(
-          y: target, u: target + width * height, v: target + width * height + (width / 2) * blockRows)
-        let shared = UnsafeSendable((source, planes))
-        if bands == 1 {
-          Self.convertRows(0..<blockRows, from: source, stride: stride, width: width, into: planes)
-          return
-        }
-        DispatchQueue.concurrentPerform(iterations: bands) { band in
-          let (source, planes) = shared.value
-          let rows = (blockRows * band / bands)..<(blockRows * (band + 1) / bands)
-          Self.convertRows(rows, from: source, stride: stride, width: width, into: planes)
-        }
-      }
-    }
-  }
-
-  /// The three planes of one output frame.
-  struct Planes {
-    let y: UnsafeMutablePointer<UInt8>
-    let u: UnsafeMutablePointer<UInt8>
-    let v: UnsafeMutablePointer<UInt8>
-  }
-
-  /// Converts block rows `rows` (each two pixel rows): a straight loop over pointers, each
-  /// 2×2 block's four lumas and its two chroma samples.
-  private static func convertRows(
-    _ rows: Range<Int>, from source: UnsafePointer<UInt8>, stride: Int, width: Int, into planes: Planes
-  ) {
     let chromaWidth = width / 2
-    for blockRow in rows {
-      var top = source + 2 * blockRow * stride
-      var bottom = top + stride
-      var y0 = planes.y + 2 * blockRow * width
-      var y1 = y0 + width
-      var u = planes.u + blockRow * chromaWidth
-      var v = planes.v + blockRow * chromaWidth
-      for _ in 0..<chromaWidth {
-        // Bytes are B, G, R, A.
-        let (b0, g0, r0) = (Int(top[0]), Int(top[1]), Int(top[2]))
-        let (b1, g1, r1) = (Int(top[4]), Int(top[5]), Int(top[6]))
-        let (b2, g2, r2) = (Int(bottom[0]), Int(bottom[1]), Int(bottom[2]))
-        let (b3, g3, r3) = (Int(bottom[4]), Int(bottom[5]), Int(bottom[6]))
-        y0[0] = UInt8(16 + ((yR * r0 + yG * g0 + yB * b0 + half) >> 16))
-        y0[1] = UInt8(16 + ((yR * r1 + yG * g1 + yB * b1 + half) >> 16))
-        y1[0] = UInt8(16 + ((yR * r2 + yG * g2 + yB * b2 + half) >> 16))
-        y1[1] = UInt8(16 + ((yR * r3 + yG * g3 + yB * b3 + half) >> 16))
-        // Averages of four, kept ×4 and folded into the final shift.
-        let (r, g, b) = (r0 + r1 + r2 + r3, g0 + g1 + g2 + g3, b0 + b1 + b2 + b3)
-        u.pointee = UInt8(128 + ((uR * r + uG * g + uB * b + 4 * half) >> 18))
-        v.pointee = UInt8(128 + ((vR * r + vG * g + vB * b + 4 * half) >> 18))
-        top += 8
-        bottom += 8
-        y0 += 2
-        y1 += 2
-        u += 1
-        v += 1
+    let u = target + width * height
+    let v = u + chromaWidth * (height / 2)
+    frame.withUnsafePixels { pixels in
+      guard let source = pixels.baseAddress else { return }
+      // Two pixel rows at a time, so that each is read from memory once.
+      for blockRow in 0..<height / 2 {
+        let top = (source + 2 * blockRow * stride).assumingMemoryBound(to: UInt32.self)
+        let bottom = (source + (2 * blockRow + 1) * stride).assumingMemoryBound(to: UInt32.self)
+        Self.lumaRow(top, into: target + 2 * blockRow * width, count: width)
+        Self.lumaRow(bottom, into: target + (2 * blockRow + 1) * width, count: width)
+        let offset = blockRow * chromaWidth
+        Self.chromaRow(top: top, bottom: bottom, u: u + offset, v: v + offset, count: chromaWidth)
       }
     }
   }
-}
 
-/// A value handed to `concurrentPerform`'s threads, which only read it (the pointers are
-/// written at disjoint rows).
-private struct UnsafeSendable<Value>: @unchecked Sendable {
-  let value: Value
-  init(_ value: Value) { self.value = value }
+  // Both row loops use wrapping 32-bit arithmetic on whole pixels (a little-endian pixel
+  // is B | G << 8 | R << 16 | A << 24) so that the compiler vectorises them.
+
+  /// The lumas of one row of `count` pixels.
+  private static func lumaRow(_ pixels: UnsafePointer<UInt32>, into y: UnsafeMutablePointer<UInt8>, count: Int) {
+    let (yR, yG, yB, half) = (UInt32(Self.yR), UInt32(Self.yG), UInt32(Self.yB), UInt32(Self.half))
+    for x in 0..<count {
+      let pixel = pixels[x]
+      let (b, g, r) = (pixel & 0xFF, (pixel &>> 8) & 0xFF, (pixel &>> 16) & 0xFF)
+      y[x] = UInt8(truncatingIfNeeded: 16 &+ ((yR &* r &+ yG &* g &+ yB &* b &+ half) &>> 16))
+    }
+  }
+
+  /// The chroma samples of one row of `count` 2×2 blocks, from the average colour of each
+  /// block (kept ×4 and folded into the final shift).
+  private static func chromaRow(
+    top: UnsafePointer<UInt32>, bottom: UnsafePointer<UInt32>, u: UnsafeMutablePointer<UInt8>,
+    v: UnsafeMutablePointer<UInt8>, count: Int
+  ) {
+    let (uR, uG, uB) = (Int32(Self.uR), Int32(Self.uG), Int32(Self.uB))
+    let (vR, vG, vB) = (Int32(Self.vR), Int32(Self.vG), Int32(Self.vB))
+    let rounding = Int32(4 * Self.half)
+    for x in 0..<count {
+      let (p0, p1, p2, p3) = (top[2 * x], top[2 * x + 1], bottom[2 * x], bottom[2 * x + 1])
+      // Red and blue summed side by side in one word (each sum < 2¹⁶), green apart.
+      let redBlue = (p0 & 0xFF_00FF) &+ (p1 & 0xFF_00FF) &+ (p2 & 0xFF_00FF) &+ (p3 & 0xFF_00FF)
+      let green = ((p0 &>> 8) & 0xFF) &+ ((p1 &>> 8) & 0xFF) &+ ((p2 &>> 8) & 0xFF) &+ ((p3 &>> 8) & 0xFF)
+      let (r, g, b) = (Int32(bitPattern: redBlue &>> 16), Int32(bitPattern: green), Int32(bitPattern: redBlue & 0xFFFF))
+      u[x] = UInt8(truncatingIfNeeded: 128 &+ ((uR &* r &+ uG &* g &+ uB &* b &+ rounding) &>> 18))
+      v[x] = UInt8(truncatingIfNeeded: 128 &+ ((vR &* r &+ vG &* g &+ vB &* b &+ rounding) &>> 18))
+    }
+  }
 }
