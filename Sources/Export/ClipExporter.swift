@@ -138,9 +138,10 @@ public struct ClipExporter: Sendable {
     for surface in surfaces {
       let lane = UnsafeSendable(surface)  // used by that lane's thread only
       DispatchQueue.global().async(group: group) {
+        let text = TextCache()  // this thread's
         while let k = queue.take() {
           do {
-            try renderer.render(at: schedule.time(of: drawn[k]), into: lane.value)
+            try renderer.render(at: schedule.time(of: drawn[k]), into: lane.value, textCache: text)
             try handle(k, lane.value)
             queue.finished(k)
           } catch {

@@ -24,6 +24,18 @@ public struct FFmpegArguments: Sendable, Equatable {
   public var palette: String?
   /// Written into the file's metadata (a segment's `SegmentLabel`).
   public var comment: String?
+  /// x264's preset, for MP4.
+  public var preset = X264Preset.standard
+  /// The constant rate factor (lower: better and larger); nil for the format's default,
+  /// `defaultCRF`.
+  public var crf: Int?
+
+  /// CRF when none is asked for: visually lossless for flat-colour animation (MP4), or
+  /// good at a fraction of the size (WebM).
+  public static func defaultCRF(for format: OutputFormat) -> Int { format == .webm ? 32 : 18 }
+
+  /// The CRFs each encoder accepts.
+  public static func crfRange(for format: OutputFormat) -> ClosedRange<Int> { format == .webm ? 0...63 : 0...51 }
 
   public init(
     width: Int, height: Int, rate: FrameRate, format: OutputFormat, transparent: Bool, palette: String? = nil
@@ -59,12 +71,14 @@ public struct FFmpegArguments: Sendable, Equatable {
       + (comment.map { ["-metadata", "comment=\($0)"] } ?? [])
     switch format {
     case .mp4:
-      return input + ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-tune", "animation"]
+      return input + ["-c:v", "libx264", "-preset", preset.rawValue, "-crf", "\(crf ?? Self.defaultCRF(for: .mp4))"]
+        + ["-tune", "animation"]
         + bt709 + ["-movflags", "+faststart", "-f", "mp4", output]
     case .webm:
       let convert = transparent ? ["-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuva420p"] : []
       return input + convert + [
-        "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "32", "-deadline", "good", "-cpu-used", "5", "-row-mt", "1",
+        "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "\(crf ?? Self.defaultCRF(for: .webm))", "-deadline", "good",
+        "-cpu-used", "5", "-row-mt", "1",
       ] + bt709 + ["-f", "webm", output]
     case .gif:
       let dither = "paletteuse=dither=sierra2_4a:diff_mode=rectangle"

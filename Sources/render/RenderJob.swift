@@ -50,6 +50,8 @@ struct RenderJob {
       var arguments = FFmpegArguments(
         width: renderer.width, height: renderer.height, rate: settings.rate, format: format,
         transparent: renderer.transparent)
+      arguments.preset = settings.preset
+      arguments.crf = settings.crf
       if let range {
         arguments.comment =
           SegmentLabel(

@@ -4,6 +4,7 @@ import Foundation
 import Reel
 
 extension OutputFormat: ExpressibleByArgument {}
+extension X264Preset: ExpressibleByArgument {}
 
 /// The options every scene shares: size, frame rate, format, theme, where outputs go.
 struct RenderOptions: ParsableArguments {
@@ -54,6 +55,15 @@ struct RenderOptions: ParsableArguments {
       "Render part K of N equal frame ranges (1 ≤ K ≤ N), for spreading one clip over N workers.", valueName: "K/N"),
     transform: FramePart.parse)
   var part: FramePart?
+
+  @Option(help: "x264 preset for mp4 (default veryfast): slower presets make smaller files at the same --crf.")
+  var preset: X264Preset?
+
+  @Option(
+    parsing: .unconditional,
+    help: "Constant rate factor for mp4 (0-51, default 18) or webm (0-63, default 32): lower is better and larger.",
+    transform: RenderOptions.whole)
+  var crf: Int?
 
   @Option(help: "Base name of the outputs and their folder (default: the scene's name).")
   var name: String?

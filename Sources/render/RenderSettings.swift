@@ -27,6 +27,9 @@ struct RenderSettings {
   let threads: Int
   /// The outputs' base name: `--name`, else the scene's.
   let name: String
+  /// x264's preset and the CRF (nil: the format's default) of an MP4 or WebM clip.
+  let preset: X264Preset
+  let crf: Int?
 
   /// The scene's logical frame: 1080 units high, as wide as the output's aspect ratio.
   var logicalFrame: Size { SceneCatalog.logicalFrame(width: width, height: height) }
@@ -81,6 +84,32 @@ struct RenderSettings {
       throw CLIError.usage("--threads must be between 1 and 256; got \(threads)")
     }
     self.name = try Self.checkName(command.name ?? scene)
+    (preset, crf) = try Self.checkEncoder(command)
+  }
+
+  /// `--preset` and `--crf`, which only an MP4 (or, for the CRF, a WebM) clip takes.
+  static func checkEncoder(_ command: RenderOptions) throws -> (X264Preset, Int?) {
+    let clip = command.still == nil && command.slides == nil
+    if command.preset != nil && !(clip && command.format == .mp4) {
+      throw CLIError.usage("--preset chooses x264's speed for an mp4 clip; leave it out for \(what(command))")
+    }
+    guard let crf = command.crf else { return (command.preset ?? .standard, nil) }
+    guard clip && (command.format == .mp4 || command.format == .webm) else {
+      throw CLIError.usage("--crf sets the quality of an mp4 or webm clip; leave it out for \(what(command))")
+    }
+    let range = FFmpegArguments.crfRange(for: command.format)
+    guard range.contains(crf) else {
+      throw CLIError.usage(
+        "--crf must be between \(range.lowerBound) and \(range.upperBound) for \(command.format.rawValue); got \(crf)")
+    }
+    return (command.preset ?? .standard, crf)
+  }
+
+  /// What a command renders, for messages: a still, slides, or a clip's format.
+  private static func what(_ command: RenderOptions) -> String {
+    if command.still != nil { return "a still" }
+    if command.slides != nil { return "slides" }
+    return "--format \(command.format.rawValue)"
   }
 
   /// Options that cannot go together, each refused with what to do instead.

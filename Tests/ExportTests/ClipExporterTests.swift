@@ -9,12 +9,17 @@ import Testing
 /// several lanes, a small ring of encoded frames) change nothing in what a sink receives:
 /// every frame is what drawing that frame on its own gives.
 @Suite struct ClipExporterTests {
-  /// Mostly still: a box moves, holds for two seconds, fades, holds again.
+  /// Mostly still: a box moves, holds for two seconds, fades, holds again; a label stays,
+  /// another grows (its text is laid out again at each scale).
   func timeline() -> Timeline {
     var scene = SceneRecorder(frameSize: Size(96, 64))
     scene.background = .white
     let box = scene.make(.rectangle(width: 20, height: 20, at: Point(20, 32), fill: Color(rgb: 0x2F6FD0)))
-    scene.play(.shift(box, by: Point(50, 0)), duration: 0.5, rate: .linear)
+    let measurer = TextMeasurer()
+    scene.add(.text("Q·K", font: Font(size: 11), color: .black, at: Point(4, 4), measurer: measurer))
+    let growing = scene.make(
+      .text("softmax", font: Font(size: 9), color: .black, at: Point(50, 52), measurer: measurer))
+    scene.play(.shift(box, by: Point(50, 0)), .scale(growing, to: 1.4), duration: 0.5, rate: .linear)
     scene.wait(2)
     scene.play(.fadeOut(box), duration: 0.5, rate: .linear)
     scene.wait(1)

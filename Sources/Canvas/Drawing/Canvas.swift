@@ -10,17 +10,20 @@ public final class Canvas {
   private let target: AnyObject
   /// The Pango context text is shaped in, made on first use (a `PangoContext`).
   private var pango: OpaquePointer?
+  /// Where shaped text is kept across frames, if the thread drawing keeps one.
+  let textCache: TextCache?
 
   /// Whether the target is a PDF or SVG page rather than pixels.
   let isVector: Bool
 
-  /// A canvas drawing into `surface`, with the identity transform (1 unit = 1 pixel).
-  public convenience init(surface: ImageSurface) throws {
-    try self.init(surface: surface.withCairoSurface { $0 }, owner: surface, isVector: false)
+  /// A canvas drawing into `surface`, with the identity transform (1 unit = 1 pixel); text
+  /// is shaped once per `textCache` (one per thread) when one is given.
+  public convenience init(surface: ImageSurface, textCache: TextCache? = nil) throws {
+    try self.init(surface: surface.withCairoSurface { $0 }, owner: surface, isVector: false, textCache: textCache)
   }
 
   /// A canvas on a Cairo surface that `owner` keeps alive.
-  init(surface: OpaquePointer, owner: AnyObject, isVector: Bool) throws {
+  init(surface: OpaquePointer, owner: AnyObject, isVector: Bool, textCache: TextCache? = nil) throws {
     guard let context = cairo_create(surface) else { throw CanvasError.cairo("out of memory") }
     let status = cairo_status(context)
     guard status == CAIRO_STATUS_SUCCESS else {
@@ -31,6 +34,7 @@ public final class Canvas {
     self.cr = context
     self.target = owner
     self.isVector = isVector
+    self.textCache = textCache
     cairo_set_antialias(context, CAIRO_ANTIALIAS_GOOD)
   }
 
@@ -44,6 +48,7 @@ public final class Canvas {
 
   /// Calls `body` with the Cairo context and a Pango context matching its current transform.
   func withTextContext<R>(_ body: (OpaquePointer, OpaquePointer) throws -> R) rethrows -> R {
+    if let textCache { return try body(cr, textCache.context(for: cr)) }
     let context: OpaquePointer
     if let pango {
       context = pango

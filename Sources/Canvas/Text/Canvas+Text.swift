@@ -12,7 +12,8 @@ extension Canvas {
     anchor: TextAnchor = .topLeft
   ) {
     withTextContext { cr, context in
-      let layout = TextLayout(context: context, text: text, font: font)
+      let layout =
+        textCache?.layout(text, font: font, in: context) ?? TextLayout(context: context, text: text, font: font)
       let logical = layout.logicalExtents
       var origin = Point(point.x - logical.minX, point.y - logical.minY)
       if anchor == .center { origin = origin - Point(logical.width / 2, logical.height / 2) }
@@ -27,7 +28,8 @@ extension Canvas {
   /// this canvas would draw it.
   public func glyphRun(_ text: String, font: Font) -> GlyphRun {
     withTextContext { cr, context in
-      TextLayout(context: context, text: text, font: font).glyphRun(outlinesWith: cr)
+      let make = { TextLayout(context: context, text: text, font: font).glyphRun(outlinesWith: cr) }
+      return textCache?.glyphRun(text, font: font, make: make) ?? make()
     }
   }
 }

@@ -24,9 +24,10 @@ public struct FrameRenderer: Sendable {
     try ImageSurface(width: width, height: height)
   }
 
-  /// Draws the frame at `time` seconds into `surface`, replacing what was there.
-  public func render(at time: Double, into surface: ImageSurface) throws {
-    let canvas = try Canvas(surface: surface)
+  /// Draws the frame at `time` seconds into `surface`, replacing what was there. A thread
+  /// drawing many frames passes its own `textCache`, so labels are shaped once.
+  public func render(at time: Double, into surface: ImageSurface, textCache: TextCache? = nil) throws {
+    let canvas = try Canvas(surface: surface, textCache: textCache)
     draw(at: time, on: canvas)
     try canvas.checkStatus()
   }
