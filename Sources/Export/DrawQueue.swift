@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Frames are counted in drawing order (the k-th frame drawn), not by frame number. A
 /// `limit` keeps the threads at most so many frames ahead of a consumer that takes them in
-/// order. Any thread may stop the queue or report a failure; the threads then stop taking
+/// order: a thread may draw a frame past it, but waits before handing it on. Any thread may stop the queue or report a failure; the threads then stop taking
 /// frames and every wait ends.
 final class DrawQueue: @unchecked Sendable {
   /// Frames to draw.
@@ -18,7 +18,7 @@ final class DrawQueue: @unchecked Sendable {
   private var failure: Error?
   private var stopped = false
 
-  /// A queue of `count` frames, of which the first `limit` may be taken at once.
+  /// A queue of `count` frames, of which the first `limit` may be handed on at once.
   init(count: Int, limit: Int) {
     self.count = count
     self.limit = limit
@@ -31,14 +31,20 @@ final class DrawQueue: @unchecked Sendable {
     return try body()
   }
 
-  /// The next frame to draw, once it is under the limit; nil when all are taken or the
-  /// queue stopped.
+  /// The next frame to draw; nil when all are taken or the queue stopped.
   func take() -> Int? {
     locked {
-      while !stopped && claimed < count && claimed >= limit { condition.wait() }
       guard !stopped && claimed < count else { return nil }
       claimed += 1
       return claimed - 1
+    }
+  }
+
+  /// Waits until frame `k` is under the limit; false if the queue stopped first.
+  func waitForRoom(_ k: Int) -> Bool {
+    locked {
+      while !stopped && k >= limit { condition.wait() }
+      return !stopped
     }
   }
 
@@ -51,7 +57,7 @@ final class DrawQueue: @unchecked Sendable {
     }
   }
 
-  /// Frames below `limit` may be taken.
+  /// Frames below `limit` may be handed on.
   func allow(below limit: Int) {
     locked {
       self.limit = max(self.limit, limit)

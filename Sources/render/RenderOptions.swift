@@ -4,7 +4,6 @@ import Foundation
 import Reel
 
 extension OutputFormat: ExpressibleByArgument {}
-extension X264Preset: ExpressibleByArgument {}
 
 /// The options every scene shares: size, frame rate, format, theme, where outputs go.
 struct RenderOptions: ParsableArguments {
@@ -56,7 +55,10 @@ struct RenderOptions: ParsableArguments {
     transform: FramePart.parse)
   var part: FramePart?
 
-  @Option(help: "x264 preset for mp4 (default veryfast): slower presets make smaller files at the same --crf.")
+  @Option(
+    help:
+      "x264 preset for mp4 (ultrafast … veryslow, default veryfast): slower presets make smaller files at the same --crf.",
+    transform: RenderOptions.preset)
   var preset: X264Preset?
 
   @Option(
@@ -103,6 +105,13 @@ struct RenderOptions: ParsableArguments {
     help: "Seconds ffmpeg may go without reading a frame before the render stops it (default 60).",
     transform: RenderOptions.seconds)
   var ffmpegTimeout: Double = 60
+
+  static func preset(_ text: String) throws -> X264Preset {
+    guard let preset = X264Preset(rawValue: text) else {
+      throw ValidationError("write one of \(X264Preset.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return preset
+  }
 
   static func whole(_ text: String) throws -> Int {
     guard let value = Int(text) else { throw ValidationError("write a whole number, like 30") }

@@ -70,7 +70,7 @@ import Testing
     let schedule = FrameSchedule(rate: FrameRate(60), count: 10)
     let yuv = 1920 * 1080 * 3 / 2
     let roomy = ClipExporter(renderer: renderer, schedule: schedule, workers: 2, memoryBudget: 96 << 20)
-    #expect(roomy.inFlight(encodedBytes: yuv) == (lanes: 2, slots: 4))
+    #expect(roomy.inFlight(encodedBytes: yuv) == (lanes: 2, slots: 3))
     let tight = ClipExporter(renderer: renderer, schedule: schedule, workers: 8, memoryBudget: 40 << 20)
     let (lanes, slots) = tight.inFlight(encodedBytes: yuv)
     #expect(lanes * 1920 * 1080 * 4 + slots * yuv <= 40 << 20 && lanes >= 1 && slots >= 2)

@@ -28,6 +28,19 @@ import Testing
     #expect(mp4.contains("-nostats") && value(after: "-loglevel", in: mp4) == "error")
   }
 
+  @Test func presetAndCRFDefaultAndOverride() {
+    let mp4 = arguments(.mp4)
+    #expect(value(after: "-preset", in: mp4) == "veryfast" && value(after: "-crf", in: mp4) == "18")
+    #expect(value(after: "-crf", in: arguments(.webm)) == "32")
+    var custom = FFmpegArguments(width: 64, height: 64, rate: FrameRate(30), format: .mp4, transparent: false)
+    custom.preset = .medium
+    custom.crf = 23
+    let chosen = custom.arguments(output: "/tmp/out")
+    #expect(value(after: "-preset", in: chosen) == "medium" && value(after: "-crf", in: chosen) == "23")
+    custom.format = .webm
+    #expect(value(after: "-crf", in: custom.arguments(output: "/tmp/out")) == "23")
+  }
+
   @Test func transparentWebMKeepsAlpha() {
     let webm = arguments(.webm, transparent: true)
     #expect(value(after: "-pix_fmt", in: webm) == "bgra")

@@ -146,6 +146,16 @@ import Testing
     try expectUsageError(["attention-heatmap", "--format", "avi"], mentions: "avi")
   }
 
+  @Test func rejectsPresetAndCRFWhereTheyDoNotApply() throws {
+    try expectUsageError(["attention-heatmap", "--preset", "quick"], mentions: "veryslow")
+    try expectUsageError(["attention-heatmap", "--preset", "slow", "--format", "webm"], mentions: "--preset")
+    try expectUsageError(["attention-heatmap", "--crf", "52"], mentions: "between 0 and 51")
+    try expectUsageError(["attention-heatmap", "--crf", "64", "--format", "webm"], mentions: "between 0 and 63")
+    try expectUsageError(["attention-heatmap", "--crf", "20", "--format", "gif"], mentions: "--crf")
+    try expectUsageError(["attention-heatmap", "--crf", "20", "--at", "1"], mentions: "a still")
+    try expectUsageError(["attention-heatmap", "--preset", "fast", "--slides", "png"], mentions: "slides")
+  }
+
   @Test func rejectsTransparentMP4() throws {
     try expectUsageError(["attention-heatmap", "--transparent"], mentions: "--transparent")
   }

@@ -35,6 +35,25 @@ import Testing
     #expect(moov < mdat)
   }
 
+  /// x264 records its settings in the stream: the CRF and the preset's choices show there.
+  @Test func presetAndCRFReachTheEncoder() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    var settings: [String] = []
+    for (preset, crf) in [("ultrafast", "30"), ("medium", "23")] {
+      let result = try RenderCommand.run([
+        "attention-heatmap", "--resolution", "320x180", "--fps", "5", "--preset", preset, "--crf", crf,
+        "--name", preset, "--quiet", "--output", output.path,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let data = try Data(contentsOf: output.appendingPathComponent("\(preset)/\(preset).mp4"))
+      let start = try #require(data.range(of: Data("x264 - core".utf8))).lowerBound
+      settings.append(String(decoding: data[start..<min(start + 2_000, data.count)], as: UTF8.self))
+    }
+    #expect(settings[0].contains("crf=30.0") && settings[0].contains("cabac=0"))  // ultrafast: no CABAC
+    #expect(settings[1].contains("crf=23.0") && settings[1].contains("cabac=1") && settings[1].contains("subme=7"))
+  }
+
   @Test func pngSequenceHasOneFilePerFrame() throws {
     let output = try RenderCommand.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
