@@ -44,7 +44,8 @@ public struct ClipExporter: Sendable {
 
   /// How many lanes draw at once and how many encoded frames of `encodedBytes` wait to be
   /// written: one lane per worker and one frame more than lanes (the one being written),
-  /// as far as `memoryBudget` allows. More slots made no clip faster (measured on 2 cores).
+  /// as far as `memoryBudget` allows. (A fourth slot at 1080p on 2 cores: 4 % faster to a
+  /// reader that discards frames, 3 MB more; with x264 reading, x264 sets the pace.)
   func inFlight(encodedBytes: Int) -> (lanes: Int, slots: Int) {
     let surfaceBytes = renderer.width * renderer.height * 4
     let lanes = max(1, min(workers, (memoryBudget - encodedBytes) / max(surfaceBytes + encodedBytes, 1)))

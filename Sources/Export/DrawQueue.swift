@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Frames are counted in drawing order (the k-th frame drawn), not by frame number. A
 /// `limit` keeps the threads at most so many frames ahead of a consumer that takes them in
-/// order: a thread may draw a frame past it, but waits before handing it on. Any thread may stop the queue or report a failure; the threads then stop taking
-/// frames and every wait ends.
+/// order: a thread may draw a frame past it, but waits before handing it on. Any thread may
+/// stop the queue or report a failure; the threads then stop taking frames and every wait
+/// ends.
 final class DrawQueue: @unchecked Sendable {
   /// Frames to draw.
   let count: Int
