@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -70,3 +71,10 @@ int reel_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 int reel_rename_exchange(const char *a, const char *b) {
   return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
 }
+
+long reel_vmsplice(int fd, const void *base, unsigned long length) {
+  struct iovec piece = {(void *)base, length};
+  return (long)vmsplice(fd, &piece, 1, SPLICE_F_NONBLOCK);
+}
+
+int reel_pipe_size(int fd) { return fcntl(fd, F_GETPIPE_SZ); }

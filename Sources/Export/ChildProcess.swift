@@ -10,6 +10,8 @@ public final class ChildProcess: @unchecked Sendable {
   public let pid: pid_t
   /// Where to write the child's input; closed by `closeInput`.
   private(set) var input: Int32
+  /// Bytes the input pipe holds at most (0 if unknown).
+  private(set) var inputCapacity = 0
   /// Where to read the child's stderr.
   public let errors: Int32
   private let exited = DispatchSemaphore(value: 0)
@@ -59,6 +61,7 @@ public final class ChildProcess: @unchecked Sendable {
     // Harmless if refused.
     let setPipeSize: Int32 = 1031
     _ = fcntl(input, setPipeSize, Int32(1 << 20))
+    inputCapacity = Int(max(reel_pipe_size(input), 0))
     // One thread waits for the child, so waiting with a timeout is waiting on an event. It
     // leaves the child in the process table (WNOWAIT) until `reap`, so its group can still
     // be signalled safely.
@@ -74,11 +77,16 @@ public final class ChildProcess: @unchecked Sendable {
 
   /// Writes all of `bytes` to the child's stdin, waiting for it to read; fails if it reads
   /// nothing for `stall` seconds, or has exited (EPIPE).
-  func write(_ bytes: UnsafeRawBufferPointer, stall: Double) throws -> WriteResult {
+  /// With `byReference`, the bytes are spliced into the pipe (the reader gets the very
+  /// pages, with no copy): the caller keeps them unchanged until the reader has read them.
+  func write(_ bytes: UnsafeRawBufferPointer, stall: Double, byReference: Bool = false) throws -> WriteResult {
     guard let base = bytes.baseAddress else { return .written }
     var offset = 0
     while offset < bytes.count {
-      let written = Foundation.write(input, base + offset, bytes.count - offset)
+      let written =
+        byReference
+        ? reel_vmsplice(input, base + offset, UInt(bytes.count - offset))
+        : Foundation.write(input, base + offset, bytes.count - offset)
       if written >= 0 {
         offset += written
         continue

@@ -79,8 +79,8 @@ public struct ClipExporter: Sendable {
     let encoding = sink.encoding
     let (lanes, slotCount) = inFlight(encodedBytes: encoding.byteCount)
     let slots = EncodedFrames(count: slotCount, bytes: encoding.byteCount)
-    // Drawn frame k goes into slot k % slotCount, free once frame k - slotCount is sent; a
-    // lane may draw it before, but encodes it only then.
+    // Drawn frame k goes into slot k % slotCount, free once the frame after k - slotCount
+    // is written; a lane may draw it before, but encodes it only then.
     let queue = DrawQueue(count: drawn.count, limit: slotCount)
     let lanesDone = try startLanes(min(lanes, drawn.count), drawing: drawn, from: queue) { k, surface in
       guard queue.waitForRoom(k) else { return }
@@ -93,12 +93,18 @@ public struct ClipExporter: Sendable {
     var current = -1  // the drawn frame being sent, counted in drawing order
     for frame in schedule.numbers {
       if cleanup.isAborted { throw cleanup.interruptedError }
-      if current + 1 < drawn.count && drawn[current + 1] == frame {
+      let isNew = current + 1 < drawn.count && drawn[current + 1] == frame
+      if isNew {
         current += 1
         guard try queue.wait(for: current) else { throw cleanup.interruptedError }
-        queue.allow(below: current + slotCount)
       }
-      try sink.write(UnsafeRawBufferPointer(slots[current % slotCount]), index: frame)
+      // A slot stays as it is until the frame after it has been written; the last frame's
+      // slot is freed with the ring, so it is written as a copy.
+      try sink.write(
+        UnsafeRawBufferPointer(slots[current % slotCount]), index: frame,
+        keptUntilNextWrite: frame < schedule.numbers.upperBound - 1)
+      // The frames before this one are written: their slots may take new frames.
+      if isNew { queue.allow(below: current + slotCount) }
       progress(frame + 1 - schedule.first)
     }
   }

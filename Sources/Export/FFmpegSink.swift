@@ -54,14 +54,17 @@ public final class FFmpegSink: OrderedFrameSink {
   /// The path ffmpeg writes to until the output is complete.
   var temporaryPath: String { temporary }
 
-  /// Sends one encoded frame to ffmpeg, in one piece.
-  public func write(_ frame: UnsafeRawBufferPointer, index: Int) throws {
+  /// Sends one encoded frame to ffmpeg. A frame kept until the next write and at least
+  /// twice as large as the pipe is spliced into it, without a copy: once the next frame is
+  /// written, ffmpeg has read all of this one.
+  public func write(_ frame: UnsafeRawBufferPointer, index: Int, keptUntilNextWrite: Bool) throws {
     precondition(frame.count == encoding.byteCount, "an encoded frame has the wrong size")
-    try write(frame)
+    let capacity = child.inputCapacity
+    try write(frame, byReference: keptUntilNextWrite && capacity > 0 && frame.count >= 2 * capacity)
   }
 
-  private func write(_ bytes: UnsafeRawBufferPointer) throws {
-    switch try child.write(bytes, stall: stallTimeout) {
+  private func write(_ bytes: UnsafeRawBufferPointer, byReference: Bool) throws {
+    switch try child.write(bytes, stall: stallTimeout, byReference: byReference) {
     case .written: return
     case .closed:
       if cleanup.isAborted { throw cleanup.interruptedError }

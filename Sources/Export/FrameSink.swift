@@ -14,8 +14,9 @@ public protocol OrderedFrameSink: FrameSink {
   /// How each frame is turned into the bytes `write` takes.
   var encoding: FrameEncoding { get }
   /// Takes frame `index`'s encoded bytes; frames come in order, one call each. The bytes
-  /// may be reused once this returns.
-  func write(_ frame: UnsafeRawBufferPointer, index: Int) throws
+  /// may be reused once this returns — or, when `keptUntilNextWrite`, only once the next
+  /// call returns, so the sink may pass on references to them instead of copies.
+  func write(_ frame: UnsafeRawBufferPointer, index: Int, keptUntilNextWrite: Bool) throws
 }
 
 /// A sink whose frames are independent files: it takes frames from several threads at once,

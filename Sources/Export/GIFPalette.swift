@@ -36,7 +36,7 @@ public enum GIFPalette {
         let index = sampleCount >= frames ? sample : sample * (frames - 1) / (sampleCount - 1)
         try renderer.render(at: exporter.schedule.time(of: exporter.schedule.first + index), into: surface)
         sink.encoding.encode(surface, into: encoded[0])
-        try sink.write(UnsafeRawBufferPointer(encoded[0]), index: sample)
+        try sink.write(UnsafeRawBufferPointer(encoded[0]), index: sample, keptUntilNextWrite: false)
       }
       try sink.finishKeepingTemporary()
     } catch {

@@ -48,6 +48,8 @@ import Testing
     #expect(sink.indices == Array(schedule.numbers))
     #expect(sink.frames == (try reference(exporter, sink.encoding)))
     #expect(sink.finished)
+    // Each frame stayed as it was until the next was written; the last is not kept.
+    #expect(!sink.keptFrameChanged && !sink.lastWasKept)
   }
 
   @Test func concurrentSinkGetsEveryFrameAsDrawnAlone() throws {
@@ -88,7 +90,8 @@ import Testing
   }
 }
 
-/// Keeps the encoded frames it is sent.
+/// Keeps the encoded frames it is sent, and checks that frames sent as kept stay unchanged
+/// until the next write.
 final class CapturingSink: OrderedFrameSink {
   let encoding: FrameEncoding
   let failAt: Int?
@@ -96,16 +99,23 @@ final class CapturingSink: OrderedFrameSink {
   var indices: [Int] = []
   var finished = false
   var cancelled = false
+  /// The last frame sent as kept, and its bytes then.
+  private var kept: (bytes: UnsafeRawBufferPointer, copy: [UInt8])?
+  var keptFrameChanged = false
+  var lastWasKept = false
 
   init(_ encoding: FrameEncoding, failAt: Int? = nil) {
     self.encoding = encoding
     self.failAt = failAt
   }
 
-  func write(_ frame: UnsafeRawBufferPointer, index: Int) throws {
+  func write(_ frame: UnsafeRawBufferPointer, index: Int, keptUntilNextWrite: Bool) throws {
+    if let kept, [UInt8](kept.bytes) != kept.copy { keptFrameChanged = true }
     if index == failAt { throw ExportError.cannotWrite(path: "test", reason: "failing on purpose") }
     frames.append([UInt8](frame))
     indices.append(index)
+    kept = keptUntilNextWrite ? (frame, frames[frames.count - 1]) : nil
+    lastWasKept = keptUntilNextWrite
   }
 
   func finish() throws { finished = true }

@@ -14,6 +14,31 @@ import Testing
     return surface
   }
 
+  /// Frames larger than the pipe and kept until the next write are spliced into it by
+  /// reference: ffmpeg still reads exactly the bytes of each, in order.
+  @Test func splicedFramesReachFFmpegIntact() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-sink-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("clip.yuv").path
+    let (width, height) = (1920, 1080)
+    let sink = try FFmpegSink(
+      commandLine: { ["-c", "cat > '\($0)'"] }, input: .yuv420p, width: width, height: height, output: output,
+      suffix: ".yuv", ffmpeg: FFmpeg(path: "/bin/sh"), cleanup: CleanupRegistry())
+    // Two buffers used in turn, each rewritten only after the frame after it was written.
+    let count = width * height * 3 / 2
+    var buffers = [[UInt8](repeating: 0, count: count), [UInt8](repeating: 0, count: count)]
+    var sent: [UInt8] = []
+    for index in 0..<6 {
+      var random = SystemRandomNumberGenerator()
+      for offset in stride(from: 0, to: count, by: 997) { buffers[index % 2][offset] = random.next() }
+      sent += buffers[index % 2]
+      try buffers[index % 2].withUnsafeBytes { try sink.write($0, index: index, keptUntilNextWrite: index < 5) }
+    }
+    try sink.finish()
+    #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Data(sent))
+  }
+
   /// Frames encoded by the sink's encoding reach ffmpeg as they are, one after another.
   @Test func encodedFramesReachFFmpegInOrder() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-sink-\(UUID().uuidString)")
@@ -30,7 +55,7 @@ import Testing
     var encoded = [UInt8](repeating: 0, count: sink.encoding.byteCount)
     for (index, surface) in [try frame(.white), try frame(Color(rgb: 0xE4572E))].enumerated() {
       encoded.withUnsafeMutableBytes { sink.encoding.encode(surface, into: $0) }
-      try encoded.withUnsafeBytes { try sink.write($0, index: index) }
+      try encoded.withUnsafeBytes { try sink.write($0, index: index, keptUntilNextWrite: false) }
     }
     try sink.finish()
     let sent = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output)))

@@ -16,4 +16,12 @@ int reel_pipe(int fds[2]);
 /// with errno set (EINVAL where the file system cannot exchange).
 int reel_rename_exchange(const char *a, const char *b);
 
+/// Hands `length` bytes at `base` to the pipe `fd` by reference (vmsplice, non-blocking):
+/// the reader gets these very pages, so they must not change until it has read them.
+/// Returns the bytes handed over, or -1 with errno set (EAGAIN when the pipe is full).
+long reel_vmsplice(int fd, const void *base, unsigned long length);
+
+/// The capacity of the pipe `fd` in bytes (F_GETPIPE_SZ), or -1 with errno set.
+int reel_pipe_size(int fd);
+
 #endif
