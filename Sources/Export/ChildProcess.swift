@@ -79,8 +79,10 @@ public final class ChildProcess: @unchecked Sendable {
   /// nothing for `stall` seconds, or has exited (EPIPE).
   /// With `byReference`, the bytes are spliced into the pipe (the reader gets the very
   /// pages, with no copy): the caller keeps them unchanged until the reader has read them.
+  /// Where splicing is not allowed (EINVAL, ENOSYS, EPERM), the bytes are copied.
   func write(_ bytes: UnsafeRawBufferPointer, stall: Double, byReference: Bool = false) throws -> WriteResult {
     guard let base = bytes.baseAddress else { return .written }
+    var byReference = byReference
     var offset = 0
     while offset < bytes.count {
       let written =
@@ -91,7 +93,12 @@ public final class ChildProcess: @unchecked Sendable {
         offset += written
         continue
       }
-      switch errno {
+      let error = errno
+      if byReference && [EINVAL, ENOSYS, EPERM].contains(error) {
+        byReference = false
+        continue
+      }
+      switch error {
       case EINTR: continue
       case EPIPE: return .closed
       case EAGAIN:
@@ -100,7 +107,7 @@ public final class ChildProcess: @unchecked Sendable {
         if ready == 0 { return .stalled }
         if ready < 0 && errno != EINTR { return .closed }
       default:
-        throw ExportError.cannotWrite(path: "ffmpeg's input", reason: String(cString: strerror(errno)))
+        throw ExportError.cannotWrite(path: "ffmpeg's input", reason: String(cString: strerror(error)))
       }
     }
     return .written
