@@ -77,4 +77,7 @@ long reel_vmsplice(int fd, const void *base, unsigned long length) {
   return (long)vmsplice(fd, &piece, 1, SPLICE_F_NONBLOCK);
 }
 
-int reel_pipe_size(int fd) { return fcntl(fd, F_GETPIPE_SZ); }
+int reel_resize_pipe(int fd, int bytes) {
+  fcntl(fd, F_SETPIPE_SZ, bytes);  // refused: the pipe keeps its size
+  return fcntl(fd, F_GETPIPE_SZ);
+}

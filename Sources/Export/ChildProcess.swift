@@ -55,13 +55,10 @@ public final class ChildProcess: @unchecked Sendable {
     input = stdinPipe[1]
     errors = stderrPipe[0]
     _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
-    // A 1 MB pipe (F_SETPIPE_SZ, the unprivileged maximum) instead of 64 KB: a frame goes
-    // through in a few writes, not fifty, and both sides wake up less (2026-11-26,
-    // `attention-heatmap` 1080p60 to a reader that discards: 2.2-2.4 s instead of 2.8-3.1 s).
-    // Harmless if refused.
-    let setPipeSize: Int32 = 1031
-    _ = fcntl(input, setPipeSize, Int32(1 << 20))
-    inputCapacity = Int(max(reel_pipe_size(input), 0))
+    // A 1 MB pipe instead of 64 KB: a frame goes through in a few writes, not fifty, and
+    // both sides wake up less (2026-11-26, `attention-heatmap` 1080p60 to a reader that
+    // discards: 2.2-2.4 s instead of 2.8-3.1 s). Harmless if refused.
+    inputCapacity = Int(max(reel_resize_pipe(input, 1 << 20), 0))
     // One thread waits for the child, so waiting with a timeout is waiting on an event. It
     // leaves the child in the process table (WNOWAIT) until `reap`, so its group can still
     // be signalled safely.

@@ -21,7 +21,9 @@ int reel_rename_exchange(const char *a, const char *b);
 /// Returns the bytes handed over, or -1 with errno set (EAGAIN when the pipe is full).
 long reel_vmsplice(int fd, const void *base, unsigned long length);
 
-/// The capacity of the pipe `fd` in bytes (F_GETPIPE_SZ), or -1 with errno set.
-int reel_pipe_size(int fd);
+/// Asks for the pipe `fd` to hold `bytes` (F_SETPIPE_SZ; unprivileged processes get at
+/// most /proc/sys/fs/pipe-max-size) and returns the capacity it then has (F_GETPIPE_SZ),
+/// or -1 with errno set.
+int reel_resize_pipe(int fd, int bytes);
 
 #endif
