@@ -33,13 +33,22 @@ public struct ClipExporter: Sendable {
 
   public var frameCount: Int { schedule.count }
 
-  /// The frames that must be drawn, by number, in order: the first, and every frame
-  /// something changed before.
+  /// The frames that must be drawn, by number, in order: the first, and every frame whose
+  /// nodes differ from the frame's before. A frame is a pure function of its nodes, so the
+  /// others would be drawn to the same pixels: where no effect runs, or where one runs
+  /// without changing anything yet (a wait, a fade still at zero, a move that has ended).
   public func framesToDraw() -> [Int] {
-    schedule.numbers.filter { number in
-      number == schedule.first
-        || !renderer.timeline.isStill(from: schedule.time(of: number - 1), to: schedule.time(of: number))
+    let timeline = renderer.timeline
+    var drawn: [Int] = []
+    var last: [Node] = []  // the nodes of the frame before the one looked at
+    for number in schedule.numbers {
+      let time = schedule.time(of: number)
+      if number > schedule.first && timeline.isStill(from: schedule.time(of: number - 1), to: time) { continue }
+      let now = timeline.state(at: time)
+      if number == schedule.first || now != last { drawn.append(number) }
+      last = now
     }
+    return drawn
   }
 
   /// How many lanes draw at once and how many encoded frames of `encodedBytes` wait to be

@@ -66,6 +66,19 @@ import Testing
     #expect(reported.last == schedule.count && reported == reported.sorted())
   }
 
+  /// A frame whose nodes are those of the frame before is not drawn again, even while an
+  /// effect runs: here a shift by nothing, then the first frame of a real shift.
+  @Test func framesWithUnchangedNodesAreNotDrawnAgain() {
+    var scene = SceneRecorder(frameSize: Size(96, 64))
+    let box = scene.make(.rectangle(width: 20, height: 20, at: Point(20, 32), fill: .black))
+    scene.play(.shift(box, by: .zero), duration: 1, rate: .linear)
+    scene.play(.shift(box, by: Point(10, 0)), duration: 0.5, rate: .linear)
+    let renderer = FrameRenderer(timeline: scene.timeline, width: 96, height: 64)
+    let exporter = ClipExporter(renderer: renderer, schedule: .whole(of: scene.timeline, rate: FrameRate(10)))
+    // Frames 0-9 are in the empty shift; frame 10 is the real one's start, still unmoved.
+    #expect(exporter.framesToDraw() == [0, 11, 12, 13, 14])
+  }
+
   /// The lanes and the ring fit the budget; one lane and two frames when nothing fits.
   @Test func framesInFlightFitTheBudget() {
     let renderer = FrameRenderer(timeline: timeline(), width: 1920, height: 1080)
