@@ -91,9 +91,18 @@ public struct ClipExporter: Sendable {
     // Drawn frame k goes into slot k % slotCount, free once the frame after k - slotCount
     // is written; a lane may draw it before, but encodes it only then.
     let queue = DrawQueue(count: drawn.count, limit: slotCount)
-    let lanesDone = try startLanes(min(lanes, drawn.count), drawing: drawn, from: queue) { k, surface in
+    let lanesDone = try startLanes(min(lanes, drawn.count), drawing: drawn, from: queue) { k, surface, frame in
       guard queue.waitForRoom(k) else { return }
-      encoding.encode(surface, into: slots[k % slotCount])
+      // The slot holds an earlier frame: only what differs from it is encoded again.
+      let slot = k % slotCount
+      if let earlier = slots.frame(in: slot) {
+        if let changed = frame.changedPixels(since: earlier) {
+          encoding.encode(surface, into: slots[slot], changed: changed)
+        }
+      } else {
+        encoding.encode(surface, into: slots[slot])
+      }
+      slots.setFrame(frame, in: slot)
     }
     defer {
       queue.stop()
@@ -127,7 +136,7 @@ public struct ClipExporter: Sendable {
     let ends = Array(drawn.dropFirst()) + [schedule.numbers.upperBound]
     let queue = DrawQueue(count: drawn.count, limit: drawn.count)
     let lanes = inFlight(encodedBytes: 0).lanes
-    let lanesDone = try startLanes(min(lanes, drawn.count), drawing: drawn, from: queue) { k, surface in
+    let lanesDone = try startLanes(min(lanes, drawn.count), drawing: drawn, from: queue) { k, surface, _ in
       if cleanup.isAborted { throw cleanup.interruptedError }
       try sink.consume(surface, index: drawn[k])
       for still in drawn[k] + 1..<ends[k] { try sink.repeatFrame(still, of: drawn[k]) }
@@ -144,11 +153,13 @@ public struct ClipExporter: Sendable {
   }
 
   /// Starts `count` lanes, each with a surface of its own, taking the next frame from
-  /// `queue`, drawing it and passing it to `handle`; returns a group that is done when all
-  /// lanes have stopped. A lane that fails stops the queue with its error.
+  /// `queue`, drawing it and passing it to `handle` with what the surface shows; returns a
+  /// group that is done when all lanes have stopped. A lane that fails stops the queue with
+  /// its error. A lane's frames come in order, so it redraws only what changed since its
+  /// last one.
   private func startLanes(
     _ count: Int, drawing drawn: [Int], from queue: DrawQueue,
-    handle: @escaping @Sendable (Int, ImageSurface) throws -> Void
+    handle: @escaping @Sendable (Int, ImageSurface, DrawnFrame) throws -> Void
   ) throws -> DispatchGroup {
     let surfaces = try (0..<max(count, 1)).map { _ in try renderer.makeSurface() }
     let group = DispatchGroup()
@@ -156,10 +167,13 @@ public struct ClipExporter: Sendable {
       let lane = UnsafeSendable(surface)  // used by that lane's thread only
       DispatchQueue.global().async(group: group) {
         let text = TextCache()  // this thread's
+        var shown: DrawnFrame?  // what the lane's surface shows
         while let k = queue.take() {
           do {
-            try renderer.render(at: schedule.time(of: drawn[k]), into: lane.value, textCache: text)
-            try handle(k, lane.value)
+            let frame = try renderer.render(
+              at: schedule.time(of: drawn[k]), into: lane.value, over: shown, textCache: text)
+            shown = frame
+            try handle(k, lane.value, frame)
             queue.finished(k)
           } catch {
             queue.fail(error)
@@ -172,17 +186,30 @@ public struct ClipExporter: Sendable {
 }
 
 /// The ring of encoded frames between the lanes and the writer. Each slot is written by one
-/// lane, then read by the writer once the queue says its frame is done.
+/// lane, then read by the writer once the queue says its frame is done; it remembers which
+/// frame it holds, so that the next one is encoded over it where it differs.
 final class EncodedFrames: @unchecked Sendable {
   private let storage: UnsafeMutableRawBufferPointer
   private let bytes: Int
+  private let frames: UnsafeMutableBufferPointer<DrawnFrame?>
 
   init(count: Int, bytes: Int) {
     self.bytes = bytes
     storage = .allocate(byteCount: max(count * bytes, 1), alignment: 64)
+    frames = .allocate(capacity: count)
+    frames.initialize(repeating: nil)
   }
 
-  deinit { storage.deallocate() }
+  deinit {
+    storage.deallocate()
+    frames.deinitialize()
+    frames.deallocate()
+  }
+
+  /// The frame slot `slot` holds, if any yet.
+  func frame(in slot: Int) -> DrawnFrame? { frames[slot] }
+
+  func setFrame(_ frame: DrawnFrame, in slot: Int) { frames[slot] = frame }
 
   subscript(slot: Int) -> UnsafeMutableRawBufferPointer {
     UnsafeMutableRawBufferPointer(rebasing: storage[slot * bytes..<(slot + 1) * bytes])

@@ -19,11 +19,13 @@ public struct FrameEncoding: Sendable {
     format == .yuv420p ? width * height * 3 / 2 : width * height * 4
   }
 
-  /// Writes `frame`'s bytes into `buffer`, which holds at least `byteCount` bytes.
-  public func encode(_ frame: ImageSurface, into buffer: UnsafeMutableRawBufferPointer) {
+  /// Writes `frame`'s bytes into `buffer`, which holds at least `byteCount` bytes. When
+  /// `buffer` holds a frame that differs from `frame` only inside `changed` (in pixels),
+  /// only what is needed is written: the yuv420p samples of that region.
+  public func encode(_ frame: ImageSurface, into buffer: UnsafeMutableRawBufferPointer, changed: Rect? = nil) {
     switch format {
     case .yuv420p:
-      YUV420Converter(width: width, height: height).convert(frame, into: buffer)
+      YUV420Converter(width: width, height: height).convert(frame, into: buffer, region: changed)
     case .straightBGRA:
       // ffmpeg's `bgra` means straight alpha; Cairo's is premultiplied.
       frame.pack(.straightBGRA, into: buffer)

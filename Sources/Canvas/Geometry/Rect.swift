@@ -52,6 +52,26 @@ public struct Rect: Sendable, Hashable, Codable {
     return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
   }
 
+  /// The part both rectangles cover, or `nil` when they do not overlap.
+  public func intersection(_ other: Rect) -> Rect? {
+    let x0 = max(minX, other.minX)
+    let y0 = max(minY, other.minY)
+    let x1 = min(maxX, other.maxX)
+    let y1 = min(maxY, other.maxY)
+    guard x1 > x0 && y1 > y0 else { return nil }
+    return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+  }
+
+  /// The smallest rectangle holding this one whose edges lie on multiples of `step`: whole
+  /// pixels, or pairs of pixels.
+  public func roundedOut(to step: Double = 1) -> Rect {
+    let x0 = (minX / step).rounded(.down) * step
+    let y0 = (minY / step).rounded(.down) * step
+    let x1 = (maxX / step).rounded(.up) * step
+    let y1 = (maxY / step).rounded(.up) * step
+    return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+  }
+
   /// The rectangle grown by `dx` on the left and right and `dy` on the top and bottom.
   public func insetBy(dx: Double, dy: Double) -> Rect {
     Rect(x: minX + dx, y: minY + dy, width: width - 2 * dx, height: height - 2 * dy)

@@ -40,25 +40,31 @@ public struct YUV420Converter: Sendable {
     output.withUnsafeMutableBytes { convert(frame, into: $0) }
   }
 
-  /// Converts `frame` into `output`, which holds at least `frameBytes` bytes.
-  public func convert(_ frame: ImageSurface, into output: UnsafeMutableRawBufferPointer) {
+  /// Converts `frame` into `output`, which holds at least `frameBytes` bytes. With a
+  /// `region` (in pixels), only the samples of the 2×2 blocks it touches are written, and
+  /// the rest of `output` is left as it was: a frame that differs from the one in `output`
+  /// only there.
+  public func convert(_ frame: ImageSurface, into output: UnsafeMutableRawBufferPointer, region: Rect? = nil) {
     precondition(frame.width == width && frame.height == height, "frame size differs from the converter's")
     precondition(output.count >= frameBytes, "output too small for a yuv420p frame")
     guard let target = output.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-    let (width, height, stride) = (self.width, self.height, frame.stride)
+    let whole = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
+    guard let blocks = (region ?? whole).roundedOut(to: 2).intersection(whole) else { return }
+    let (x0, x1) = (Int(blocks.minX), Int(blocks.maxX))
+    let (width, stride) = (self.width, frame.stride)
     let chromaWidth = width / 2
     let u = target + width * height
     let v = u + chromaWidth * (height / 2)
     frame.withUnsafePixels { pixels in
       guard let source = pixels.baseAddress else { return }
       // Two pixel rows at a time, so that each is read from memory once.
-      for blockRow in 0..<height / 2 {
-        let top = (source + 2 * blockRow * stride).assumingMemoryBound(to: UInt32.self)
-        let bottom = (source + (2 * blockRow + 1) * stride).assumingMemoryBound(to: UInt32.self)
-        Self.lumaRow(top, into: target + 2 * blockRow * width, count: width)
-        Self.lumaRow(bottom, into: target + (2 * blockRow + 1) * width, count: width)
-        let offset = blockRow * chromaWidth
-        Self.chromaRow(top: top, bottom: bottom, u: u + offset, v: v + offset, count: chromaWidth)
+      for blockRow in Int(blocks.minY) / 2..<Int(blocks.maxY) / 2 {
+        let top = (source + 2 * blockRow * stride).assumingMemoryBound(to: UInt32.self) + x0
+        let bottom = (source + (2 * blockRow + 1) * stride).assumingMemoryBound(to: UInt32.self) + x0
+        Self.lumaRow(top, into: target + 2 * blockRow * width + x0, count: x1 - x0)
+        Self.lumaRow(bottom, into: target + (2 * blockRow + 1) * width + x0, count: x1 - x0)
+        let offset = blockRow * chromaWidth + x0 / 2
+        Self.chromaRow(top: top, bottom: bottom, u: u + offset, v: v + offset, count: (x1 - x0) / 2)
       }
     }
   }

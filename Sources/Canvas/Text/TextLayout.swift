@@ -94,7 +94,7 @@ final class TextLayout {
   }
 
   /// The layout's glyphs with their boxes and, drawn through `cr` (any Cairo context; its
-  /// path and transform are left as they were), their outlines.
+  /// path, transform and clip are left as they were), their outlines.
   func glyphRun(outlinesWith cr: OpaquePointer) -> GlyphRun {
     let scale = 1 / Double(PANGO_SCALE)
     let logical = logicalExtents
@@ -103,6 +103,8 @@ final class TextLayout {
     var baseline = 0.0
     cairo_save(cr)
     cairo_identity_matrix(cr)
+    // Cairo leaves out glyphs outside the clip, and the outlines are made at the origin.
+    cairo_reset_clip(cr)
     defer {
       cairo_new_path(cr)
       cairo_restore(cr)

@@ -28,8 +28,33 @@ public struct FrameRenderer: Sendable {
   /// drawing many frames passes its own `textCache`, so labels are shaped once.
   public func render(at time: Double, into surface: ImageSurface, textCache: TextCache? = nil) throws {
     let canvas = try Canvas(surface: surface, textCache: textCache)
-    draw(at: time, on: canvas)
+    draw(timeline.state(at: time), on: canvas)
     try canvas.checkStatus()
+  }
+
+  /// Draws the frame at `time` seconds into `surface`, which shows `previous` (what the
+  /// last call returned for it), redrawing only the pixels that may differ between the two
+  /// frames; returns what the surface shows now. The pixels are those `render(at:into:)`
+  /// gives: a thread drawing a clip's frames in order mostly redraws a small part of each.
+  public func render(
+    at time: Double, into surface: ImageSurface, over previous: DrawnFrame?, textCache: TextCache? = nil
+  ) throws -> DrawnFrame {
+    let nodes = timeline.state(at: time)
+    let frame = DrawnFrame(nodes: nodes, transform: frameTransform, size: Size(Double(width), Double(height)))
+    let canvas = try Canvas(surface: surface, textCache: textCache)
+    if let previous, let changed = frame.changedPixels(since: previous) {
+      // Past half the frame, drawing everything costs about the same and skips the tests.
+      if changed.width * changed.height < 0.5 * Double(width * height) {
+        canvas.clip(to: .rectangle(changed))
+        draw(nodes.filter { frame.pixels(of: $0)?.intersects(changed) ?? false }, on: canvas)
+      } else {
+        draw(nodes, on: canvas)
+      }
+    } else if previous == nil {
+      draw(nodes, on: canvas)
+    }
+    try canvas.checkStatus()
+    return frame
   }
 
   /// Draws the frame at `time` seconds as a page of `document`, the output's pixels
@@ -37,23 +62,27 @@ public struct FrameRenderer: Sendable {
   public func render(at time: Double, asPageOf document: VectorDocument, bookmark: String? = nil) throws {
     try document.addPage(bookmark: bookmark) { canvas in
       canvas.concatenate(.scale(document.width / Double(width), document.height / Double(height)))
-      draw(at: time, on: canvas)
+      draw(timeline.state(at: time), on: canvas)
     }
   }
 
-  /// Draws the frame at `time` on `canvas`, whose units are output pixels.
-  private func draw(at time: Double, on canvas: Canvas) {
+  /// Paints the background and draws `nodes` on `canvas`, whose units are output pixels.
+  private func draw(_ nodes: [Node], on canvas: Canvas) {
     canvas.clear(to: transparent ? .clear : timeline.background)
-    // One uniform scale; a frame of another aspect ratio than the recording is letterboxed.
-    let scale = min(Double(height) / timeline.frameSize.height, Double(width) / timeline.frameSize.width)
-    canvas.concatenate(
-      Transform.scale(scale, scale).concatenating(
-        .translation(
-          (Double(width) - timeline.frameSize.width * scale) / 2,
-          (Double(height) - timeline.frameSize.height * scale) / 2)))
-    for node in timeline.state(at: time) {
+    canvas.concatenate(frameTransform)
+    for node in nodes {
       canvas.draw(node)
     }
+  }
+
+  /// From frame coordinates to output pixels: one uniform scale; a frame of another aspect
+  /// ratio than the recording is letterboxed.
+  private var frameTransform: Transform {
+    let scale = min(Double(height) / timeline.frameSize.height, Double(width) / timeline.frameSize.width)
+    return Transform.scale(scale, scale).concatenating(
+      .translation(
+        (Double(width) - timeline.frameSize.width * scale) / 2,
+        (Double(height) - timeline.frameSize.height * scale) / 2))
   }
 
   /// The frame at `time` in a new surface.
