@@ -6,12 +6,15 @@ import Reel
 /// Renders every frame of a clip and hands them to a sink.
 ///
 /// A few threads ("lanes") draw the frames, each into one surface of its own, taking the
-/// next frame to draw in order. For an ordered sink (a video encoder) each lane also
-/// encodes its frame (to yuv420p, say) into a small ring of buffers, which the calling
-/// thread writes in order; for a concurrent sink (numbered files) each lane hands its frame
-/// to the sink itself. Frames in a stretch where nothing moves are not drawn again: the
-/// sink is sent the last drawn frame's bytes again, or copies its file. Memory stays within
-/// `memoryBudget`, whatever the clip's length.
+/// next frame to draw in order, and redrawing only what changed since its last frame. For
+/// an ordered sink (a video encoder) each lane also encodes its frame (to yuv420p, say)
+/// into a small ring of buffers, over the frame the buffer held where they differ, and the
+/// calling thread writes them in order; a video starts with one lane and gets more when
+/// drawing, not the encoder, sets the pace. For a concurrent sink (numbered files) every
+/// lane starts at once and hands its frames to the sink itself. Frames whose nodes are
+/// those of the frame before are not drawn again: the sink is sent the last drawn frame's
+/// bytes again, or copies its file. Memory stays within `memoryBudget`, whatever the
+/// clip's length.
 public struct ClipExporter: Sendable {
   public let renderer: FrameRenderer
   public let schedule: FrameSchedule
@@ -20,6 +23,8 @@ public struct ClipExporter: Sendable {
   /// frames waiting to be written), whatever the frame size or the number of cores — but
   /// always room for one lane and two encoded frames.
   public let memoryBudget: Int
+  /// When a video gets another lane.
+  var pacer = LanePacer()
 
   public init(
     renderer: FrameRenderer, schedule: FrameSchedule, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -51,8 +56,8 @@ public struct ClipExporter: Sendable {
     return drawn
   }
 
-  /// How many lanes draw at once and how many encoded frames of `encodedBytes` wait to be
-  /// written: one lane per worker and one frame more than lanes (the one being written),
+  /// How many lanes may draw at once and how many encoded frames of `encodedBytes` wait to
+  /// be written: one lane per worker and one frame more than lanes (the one being written),
   /// as far as `memoryBudget` allows. (A fourth slot at 1080p on 2 cores: 4 % faster to a
   /// reader that discards frames, 3 MB more; with x264 reading, x264 sets the pace.)
   func inFlight(encodedBytes: Int) -> (lanes: Int, slots: Int) {
@@ -86,12 +91,12 @@ public struct ClipExporter: Sendable {
   private func exportInOrder(to sink: OrderedFrameSink, cleanup: CleanupRegistry, progress: (Int) -> Void) throws {
     let drawn = framesToDraw()
     let encoding = sink.encoding
-    let (lanes, slotCount) = inFlight(encodedBytes: encoding.byteCount)
+    let (maxLanes, slotCount) = inFlight(encodedBytes: encoding.byteCount)
     let slots = EncodedFrames(count: slotCount, bytes: encoding.byteCount)
     // Drawn frame k goes into slot k % slotCount, free once the frame after k - slotCount
     // is written; a lane may draw it before, but encodes it only then.
     let queue = DrawQueue(count: drawn.count, limit: slotCount)
-    let lanesDone = try startLanes(min(lanes, drawn.count), drawing: drawn, from: queue) { k, surface, frame in
+    let lanes = Lanes(renderer: renderer, times: drawn.map(schedule.time(of:)), queue: queue) { k, surface, frame in
       guard queue.waitForRoom(k) else { return }
       // The slot holds an earlier frame: only what differs from it is encoded again.
       let slot = k % slotCount
@@ -106,15 +111,21 @@ public struct ClipExporter: Sendable {
     }
     defer {
       queue.stop()
-      lanesDone.wait()
+      lanes.wait()
     }
+    // One lane to start with; another when drawing, not the encoder, sets the pace.
+    try lanes.add()
+    var pacer = self.pacer
     var current = -1  // the drawn frame being sent, counted in drawing order
     for frame in schedule.numbers {
       if cleanup.isAborted { throw cleanup.interruptedError }
       let isNew = current + 1 < drawn.count && drawn[current + 1] == frame
       if isNew {
         current += 1
+        let asked = Self.now()
         guard try queue.wait(for: current) else { throw cleanup.interruptedError }
+        let now = Self.now()
+        if pacer.frameArrived(afterWaiting: now - asked, at: now) && lanes.count < maxLanes { try lanes.add() }
       }
       // A slot stays as it is until the frame after it has been written; the last frame's
       // slot is freed with the ring, so it is written as a copy.
@@ -135,16 +146,16 @@ public struct ClipExporter: Sendable {
     let drawn = framesToDraw()
     let ends = Array(drawn.dropFirst()) + [schedule.numbers.upperBound]
     let queue = DrawQueue(count: drawn.count, limit: drawn.count)
-    let lanes = inFlight(encodedBytes: 0).lanes
-    let lanesDone = try startLanes(min(lanes, drawn.count), drawing: drawn, from: queue) { k, surface, _ in
+    let lanes = Lanes(renderer: renderer, times: drawn.map(schedule.time(of:)), queue: queue) { k, surface, _ in
       if cleanup.isAborted { throw cleanup.interruptedError }
       try sink.consume(surface, index: drawn[k])
       for still in drawn[k] + 1..<ends[k] { try sink.repeatFrame(still, of: drawn[k]) }
     }
     defer {
       queue.stop()
-      lanesDone.wait()
+      lanes.wait()
     }
+    for _ in 0..<min(inFlight(encodedBytes: 0).lanes, drawn.count) { try lanes.add() }
     var done = 0  // drawn frames handled
     while done < drawn.count {
       done = try queue.waitForMore(than: done)
@@ -152,37 +163,8 @@ public struct ClipExporter: Sendable {
     }
   }
 
-  /// Starts `count` lanes, each with a surface of its own, taking the next frame from
-  /// `queue`, drawing it and passing it to `handle` with what the surface shows; returns a
-  /// group that is done when all lanes have stopped. A lane that fails stops the queue with
-  /// its error. A lane's frames come in order, so it redraws only what changed since its
-  /// last one.
-  private func startLanes(
-    _ count: Int, drawing drawn: [Int], from queue: DrawQueue,
-    handle: @escaping @Sendable (Int, ImageSurface, DrawnFrame) throws -> Void
-  ) throws -> DispatchGroup {
-    let surfaces = try (0..<max(count, 1)).map { _ in try renderer.makeSurface() }
-    let group = DispatchGroup()
-    for surface in surfaces {
-      let lane = UnsafeSendable(surface)  // used by that lane's thread only
-      DispatchQueue.global().async(group: group) {
-        let text = TextCache()  // this thread's
-        var shown: DrawnFrame?  // what the lane's surface shows
-        while let k = queue.take() {
-          do {
-            let frame = try renderer.render(
-              at: schedule.time(of: drawn[k]), into: lane.value, over: shown, textCache: text)
-            shown = frame
-            try handle(k, lane.value, frame)
-            queue.finished(k)
-          } catch {
-            queue.fail(error)
-          }
-        }
-      }
-    }
-    return group
-  }
+  /// Seconds on a monotonic clock.
+  private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 }
 
 /// The ring of encoded frames between the lanes and the writer. Each slot is written by one

@@ -167,6 +167,27 @@ import Testing
   }
 }
 
+/// Saving the pixels around a rectangle and putting them back restores exactly those.
+@Suite struct SavedPixelsTests {
+  @Test func theStripsAroundARectangleArePutBackAndTheRestIsLeft() throws {
+    let surface = try ImageSurface(width: 40, height: 30)
+    let canvas = try Canvas(surface: surface)
+    canvas.clear(to: Color(rgb: 0x2F6FD0))
+    let outer = Rect(x: 5, y: 4, width: 30, height: 20)
+    let inner = Rect(x: 12, y: 9, width: 10, height: 6)
+    let saved = surface.save(outer, around: inner)
+    #expect(saved.byteCount == Int(outer.width * outer.height - inner.width * inner.height) * 4)
+    canvas.clear(Rect(x: 0, y: 0, width: 40, height: 30), to: .white)
+    surface.restore(saved)
+    for (x, y) in [(5, 4), (34, 23), (11, 12), (22, 12), (15, 8), (15, 15)] {
+      #expect(surface.pixel(x: x, y: y) == Color(rgb: 0x2F6FD0))  // around: put back
+    }
+    for (x, y) in [(12, 9), (21, 14), (4, 4), (35, 23), (5, 24)] {
+      #expect(surface.pixel(x: x, y: y) == .white)  // inside, or outside the outer box
+    }
+  }
+}
+
 @Suite struct YUV420ConverterTests {
   func frame(_ color: Color) throws -> ImageSurface {
     let surface = try ImageSurface(width: 4, height: 2)
@@ -233,6 +254,37 @@ import Testing
     var out: [UInt8] = []
     YUV420Converter(width: size.0, height: size.1).convert(surface, into: &out)
     #expect(out == reference(surface))
+  }
+
+  /// Converting a region over an earlier frame's bytes: only the blocks the region
+  /// touches change, so a frame that differs only there converts to the bytes of a whole
+  /// conversion, whatever the region's alignment.
+  @Test(arguments: [
+    Rect(x: 0, y: 0, width: 70, height: 40), Rect(x: 3, y: 5, width: 17, height: 9),
+    Rect(x: 33.5, y: 21.2, width: 30, height: 0.5), Rect(x: 50, y: 30, width: 100, height: 100),
+  ])
+  func aRegionIsConvertedOverAnEarlierFrame(region: Rect) throws {
+    let (before, after) = (try ImageSurface(width: 70, height: 40), try ImageSurface(width: 70, height: 40))
+    var generator = SystemRandomNumberGenerator()
+    before.withUnsafeMutablePixels { raw in
+      for index in 0..<raw.count { raw[index] = index % 4 == 3 ? 255 : UInt8.random(in: 0...255, using: &generator) }
+    }
+    // `after` is `before` with new pixels in the region only (its pixels touched by it).
+    let touched = try #require(region.roundedOut().intersection(Rect(x: 0, y: 0, width: 70, height: 40)))
+    before.withUnsafePixels { old in
+      after.withUnsafeMutablePixels { new in
+        new.copyMemory(from: old)
+        for y in Int(touched.minY)..<Int(touched.maxY) {
+          for x in Int(touched.minX)..<Int(touched.maxX) { new[y * after.stride + x * 4 + 1] ^= 0x5A }
+        }
+      }
+    }
+    let converter = YUV420Converter(width: 70, height: 40)
+    var out: [UInt8] = []
+    converter.convert(before, into: &out)
+    out.withUnsafeMutableBytes { converter.convert(after, into: $0, region: region) }
+    #expect(out == reference(after))
+    #expect(out != reference(before))
   }
 
   @Test func chromaAveragesEachBlock() throws {

@@ -52,6 +52,19 @@ import Testing
     #expect(!sink.keptFrameChanged && !sink.lastWasKept)
   }
 
+  /// Lanes added while the clip is drawn (here after every two frames, up to four) start
+  /// with a surface of their own and change nothing in what the sink gets.
+  @Test func lanesAddedWhileDrawingChangeNoFrame() throws {
+    let renderer = FrameRenderer(timeline: timeline(), width: 96, height: 64)
+    let schedule = FrameSchedule.whole(of: renderer.timeline, rate: FrameRate(30))
+    var exporter = ClipExporter(renderer: renderer, schedule: schedule, workers: 4)
+    exporter.pacer = LanePacer(window: 2, threshold: -1)
+    let sink = CapturingSink(FrameEncoding(format: .yuv420p, width: 96, height: 64))
+    try exporter.export(to: sink, cleanup: CleanupRegistry()) { _ in }
+    #expect(sink.frames == (try reference(exporter, sink.encoding)))
+    #expect(!sink.keptFrameChanged && !sink.lastWasKept)
+  }
+
   @Test func concurrentSinkGetsEveryFrameAsDrawnAlone() throws {
     let renderer = FrameRenderer(timeline: timeline(), width: 96, height: 64)
     let schedule = FrameSchedule.whole(of: renderer.timeline, rate: FrameRate(30)).frames(5...80)

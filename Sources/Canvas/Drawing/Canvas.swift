@@ -114,6 +114,17 @@ public final class Canvas {
     }
   }
 
+  /// Replaces the pixels of `rect` (in the current user space; exact when its edges lie
+  /// on whole pixels) with `color`.
+  public func clear(_ rect: Rect, to color: Color) {
+    withSavedState {
+      cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+      cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+      setPath(.rectangle(rect))
+      cairo_fill(cr)
+    }
+  }
+
   public func fill(_ path: Path, with paint: Paint) {
     setPath(path)
     setSource(paint)

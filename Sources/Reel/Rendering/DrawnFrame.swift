@@ -30,6 +30,11 @@ public struct DrawnFrame: Sendable {
     return drawn[id]?.pixels
   }
 
+  /// The nodes of `nodes` (this frame's) whose boxes meet `region`, in drawing order.
+  func nodes(touching region: Rect, of nodes: [Node]) -> [Node] {
+    nodes.filter { pixels(of: $0)?.intersects(region) ?? false }
+  }
+
   /// A box holding every pixel that may differ between `earlier`'s frame and this one:
   /// where a node changed, came or went, in both frames. `nil` when the frames are the same.
   public func changedPixels(since earlier: DrawnFrame) -> Rect? {

@@ -43,10 +43,21 @@ public struct FrameRenderer: Sendable {
     let frame = DrawnFrame(nodes: nodes, transform: frameTransform, size: Size(Double(width), Double(height)))
     let canvas = try Canvas(surface: surface, textCache: textCache)
     if let previous, let changed = frame.changedPixels(since: previous) {
-      // Past half the frame, drawing everything costs about the same and skips the tests.
-      if changed.width * changed.height < 0.5 * Double(width * height) {
-        canvas.clip(to: .rectangle(changed))
-        draw(nodes.filter { frame.pixels(of: $0)?.intersects(changed) ?? false }, on: canvas)
+      // The nodes there are drawn whole over the background, in a box holding them all,
+      // and the pixels of that box around `changed` put back as they were: a clip would
+      // draw shapes cut by its edges slightly differently (±1 in antialiased pixels).
+      let touching = frame.nodes(touching: changed, of: nodes)
+      let box = touching.reduce(changed) { box, node in frame.pixels(of: node).map(box.union) ?? box }
+      // Past half the frame, drawing everything costs about as much; past a tenth of it
+      // around `changed`, the pixels put back would take memory.
+      let frameArea = Double(width * height)
+      let boxArea = box.width * box.height
+      if boxArea <= 0.5 * frameArea && boxArea - changed.width * changed.height <= 0.1 * frameArea {
+        let around = surface.save(box, around: changed)
+        canvas.clear(box, to: background)
+        drawNodes(touching, on: canvas)
+        try canvas.checkStatus()
+        surface.restore(around)
       } else {
         draw(nodes, on: canvas)
       }
@@ -68,12 +79,21 @@ public struct FrameRenderer: Sendable {
 
   /// Paints the background and draws `nodes` on `canvas`, whose units are output pixels.
   private func draw(_ nodes: [Node], on canvas: Canvas) {
-    canvas.clear(to: transparent ? .clear : timeline.background)
-    canvas.concatenate(frameTransform)
-    for node in nodes {
-      canvas.draw(node)
+    canvas.clear(to: background)
+    drawNodes(nodes, on: canvas)
+  }
+
+  /// Draws `nodes` on `canvas`, whose units are output pixels, leaving its transform as it was.
+  private func drawNodes(_ nodes: [Node], on canvas: Canvas) {
+    canvas.withSavedState {
+      canvas.concatenate(frameTransform)
+      for node in nodes {
+        canvas.draw(node)
+      }
     }
   }
+
+  private var background: Color { transparent ? .clear : timeline.background }
 
   /// From frame coordinates to output pixels: one uniform scale; a frame of another aspect
   /// ratio than the recording is letterboxed.
