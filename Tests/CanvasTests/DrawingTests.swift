@@ -167,6 +167,23 @@ import Testing
   }
 }
 
+/// Packing to three bytes a pixel, four pixels at a time, keeps every pixel's B, G, R in
+/// order, at widths that are not multiples of four.
+@Test(arguments: [1, 3, 4, 5, 17, 642])
+func packingToBGRKeepsEveryPixel(width: Int) throws {
+  let surface = try ImageSurface(width: width, height: 3)
+  var generator = SystemRandomNumberGenerator()
+  surface.withUnsafeMutablePixels { raw in
+    for index in 0..<raw.count { raw[index] = index % 4 == 3 ? 255 : UInt8.random(in: 0...255, using: &generator) }
+  }
+  var packed: [UInt8] = []
+  surface.pack(.bgr, into: &packed)
+  let expected = surface.withUnsafePixels { raw in
+    (0..<3).flatMap { y in (0..<width).flatMap { x in (0..<3).map { raw[y * surface.stride + 4 * x + $0] } } }
+  }
+  #expect(packed == expected)
+}
+
 /// Saving the pixels around a rectangle and putting them back restores exactly those.
 @Suite struct SavedPixelsTests {
   @Test func theStripsAroundARectangleArePutBackAndTheRestIsLeft() throws {

@@ -23,6 +23,10 @@ extension ImageSurface {
     let (width, height, stride) = (self.width, self.height, self.stride)
     let channels = layout.bytesPerPixel
     precondition(buffer.count >= width * height * channels, "buffer too small for the packed pixels")
+    if layout == .bgr {
+      packBGR(into: buffer)
+      return
+    }
     withUnsafePixels { source in
       let destination = buffer
       for y in 0..<height {
@@ -48,6 +52,35 @@ extension ImageSurface {
           if channels == 4 { destination[d + 3] = alpha }
           s += 4
           d += channels
+        }
+      }
+    }
+  }
+
+  /// The pixels as three bytes each, alpha dropped: four pixels (four little-endian words
+  /// B | G << 8 | R << 16 | A << 24) become three words at a time.
+  private func packBGR(into buffer: UnsafeMutableRawBufferPointer) {
+    let (width, height, stride) = (self.width, self.height, self.stride)
+    withUnsafePixels { source in
+      for y in 0..<height {
+        let row = y * stride
+        let out = y * width * 3
+        var x = 0
+        while x + 4 <= width {
+          let (p0, p1, p2, p3) = (
+            source.loadUnaligned(fromByteOffset: row + 4 * x, as: UInt32.self),
+            source.loadUnaligned(fromByteOffset: row + 4 * x + 4, as: UInt32.self),
+            source.loadUnaligned(fromByteOffset: row + 4 * x + 8, as: UInt32.self),
+            source.loadUnaligned(fromByteOffset: row + 4 * x + 12, as: UInt32.self)
+          )
+          let d = out + 3 * x
+          buffer.storeBytes(of: (p0 & 0xFF_FFFF) | (p1 << 24), toByteOffset: d, as: UInt32.self)
+          buffer.storeBytes(of: ((p1 >> 8) & 0xFFFF) | (p2 << 16), toByteOffset: d + 4, as: UInt32.self)
+          buffer.storeBytes(of: ((p2 >> 16) & 0xFF) | (p3 << 8), toByteOffset: d + 8, as: UInt32.self)
+          x += 4
+        }
+        for x in x..<width {
+          for k in 0..<3 { buffer[out + 3 * x + k] = source[row + 4 * x + k] }
         }
       }
     }
