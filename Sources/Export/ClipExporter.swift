@@ -101,7 +101,7 @@ public struct ClipExporter: Sendable {
       // The slot holds an earlier frame: only what differs from it is encoded again.
       let slot = k % slotCount
       if let earlier = slots.frame(in: slot) {
-        if let changed = frame.changedPixels(since: earlier) {
+        for changed in frame.changedPixels(since: earlier) {
           encoding.encode(surface, into: slots[slot], changed: changed)
         }
       } else {

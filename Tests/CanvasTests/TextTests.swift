@@ -58,3 +58,27 @@ import Testing
     #expect(outside == 0)
   }
 }
+
+@Suite struct TextCacheTests {
+  /// Pango marks a context's layouts for shaping again on every update, even one that
+  /// changes nothing; the cache updates its context only when the surface or the scale
+  /// or rotation changed, so labels drawn frame after frame are shaped once.
+  @Test func aCachedLayoutIsShapedAgainOnlyWhenTheScaleChanges() throws {
+    let cache = TextCache()
+    let canvas = try Canvas(surface: try ImageSurface(width: 120, height: 60), textCache: cache)
+    let font = Font(size: 16)
+    func serialAfterDrawing(at point: Point) -> UInt32 {
+      canvas.drawText("0.25", font: font, color: .black, at: point)
+      canvas.drawText("other", font: font, color: .black, at: Point(point.y, point.x))
+      return canvas.withTextContext { _, context in cache.layout("0.25", font: font, in: context).serial }
+    }
+    let first = serialAfterDrawing(at: Point(10, 10))
+    #expect(serialAfterDrawing(at: Point(40, 30)) == first)
+    canvas.withSavedState {
+      canvas.concatenate(.translation(5, 7))
+      #expect(serialAfterDrawing(at: Point(0, 0)) == first)
+      canvas.concatenate(.scale(2, 2))
+      #expect(serialAfterDrawing(at: Point(0, 0)) != first)
+    }
+  }
+}

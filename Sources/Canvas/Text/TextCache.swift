@@ -33,15 +33,40 @@ public final class TextCache {
 
   /// The cache's Pango context, matched to `cr`'s transform and options.
   func context(for cr: OpaquePointer) -> OpaquePointer {
+    let now = Match(cr)
     if let context {
-      pango_cairo_update_context(cr, context)
+      // Each update marks every layout of the context as needing to be shaped again, even
+      // when nothing it depends on changed (Pango ignores the translation), so a context
+      // is updated only when the surface or the transform's linear part changed.
+      if now != matched {
+        pango_cairo_update_context(cr, context)
+        matched = now
+      }
       return context
     }
     let made: OpaquePointer = pango_cairo_create_context(cr)
     TextLayout.configure(made)
     context = made
+    matched = now
     return made
   }
+
+  /// What a Pango context takes from a Cairo context: its target surface and the linear
+  /// part of its transform.
+  private struct Match: Equatable {
+    let target: OpaquePointer?
+    let xx, yx, xy, yy: Double
+
+    init(_ cr: OpaquePointer) {
+      var matrix = cairo_matrix_t()
+      cairo_get_matrix(cr, &matrix)
+      target = cairo_get_target(cr)
+      (xx, yx, xy, yy) = (matrix.xx, matrix.yx, matrix.xy, matrix.yy)
+    }
+  }
+
+  /// What `context` was last matched to.
+  private var matched: Match?
 
   /// The layout of `text` in `font`, shaped in `context` (this cache's) the first time.
   func layout(_ text: String, font: Font, in context: OpaquePointer) -> TextLayout {

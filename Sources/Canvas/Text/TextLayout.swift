@@ -51,6 +51,10 @@ final class TextLayout {
   deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
 
   /// Draws the layout with its top-left corner at the Cairo context's current point.
+  /// Pango's serial number of the layout: it changes whenever the text must be laid out
+  /// (shaped) again, the layout's context having changed.
+  var serial: UInt32 { pango_layout_get_serial(layout) }
+
   func show(in cr: OpaquePointer) {
     pango_cairo_show_layout(cr, layout)
   }

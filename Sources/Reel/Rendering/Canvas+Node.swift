@@ -6,25 +6,25 @@ extension Canvas {
   /// Opacity is folded into the paint when the node is drawn with one paint or with parts
   /// that do not overlap; only a shape both filled and stroked, a heatmap with printed
   /// values, or a cross-fade is drawn through a layer, and that layer is only as large as
-  /// the node.
-  public func draw(_ node: Node) {
+  /// the node. `parts` leaves out parts of a node that need no redrawing.
+  public func draw(_ node: Node, parts: NodeParts = .all) {
     let alpha = node.effectiveOpacity
     guard alpha > 0, node.reveal > 0 else { return }
     withSavedState {
       concatenate(node.transform)
       if alpha < 1 && node.needsLayer {
-        withOpacity(alpha, clippedTo: node.layerBounds) { draw(node.content, of: node, alpha: 1) }
+        withOpacity(alpha, clippedTo: node.layerBounds) { draw(node.content, of: node, parts: parts, alpha: 1) }
       } else {
-        draw(node.content, of: node, alpha: alpha)
+        draw(node.content, of: node, parts: parts, alpha: alpha)
       }
     }
   }
 
-  private func draw(_ content: NodeContent, of node: Node, alpha: Double) {
+  private func draw(_ content: NodeContent, of node: Node, parts: NodeParts, alpha: Double) {
     switch content {
     case .shape(let path): drawShape(path, node, alpha: alpha)
     case .text(let text): drawText(text, node, alpha: alpha)
-    case .heatmap(let heatmap): drawHeatmap(heatmap, reveal: node.reveal, alpha: alpha)
+    case .heatmap(let heatmap): drawHeatmap(heatmap, reveal: node.reveal, cells: parts, alpha: alpha)
     case .edges(let bundle): drawEdges(bundle, reveal: node.reveal, alpha: alpha)
     case .counter(let counter): drawCounter(counter, color: node.textColor.withAlpha(alpha), reveal: node.reveal)
     case .morph(let from, let to, let progress): drawMorph(from, to, progress, node, alpha: alpha)
@@ -118,8 +118,8 @@ extension Canvas {
       return
     }
     let layer = node.layerBounds  // holds both sides
-    withOpacity(1 - progress, clippedTo: layer) { draw(from, of: node, alpha: alpha) }
-    withOpacity(progress, clippedTo: layer) { draw(to, of: node, alpha: alpha) }
+    withOpacity(1 - progress, clippedTo: layer) { draw(from, of: node, parts: .all, alpha: alpha) }
+    withOpacity(progress, clippedTo: layer) { draw(to, of: node, parts: .all, alpha: alpha) }
   }
 
   private func drawTextMorph(_ from: TextContent, _ to: TextContent, _ progress: Double, color: Color) {
@@ -157,12 +157,12 @@ extension Canvas {
     }
   }
 
-  private func drawHeatmap(_ heatmap: HeatmapContent, reveal: Double, alpha: Double) {
+  private func drawHeatmap(_ heatmap: HeatmapContent, reveal: Double, cells: NodeParts, alpha: Double) {
     let inset = heatmap.gap / 2
     for row in 0..<heatmap.rows {
       let visibility = heatmap.rowVisibility(row, reveal: reveal) * alpha
       guard visibility > 0 else { continue }
-      for column in heatmap.values[row].indices {
+      for column in heatmap.values[row].indices where cells.includes(cell: row * heatmap.columns + column) {
         var cell = heatmap.cellRect(row: row, column: column).insetBy(dx: inset, dy: inset)
         var corner = min(cell.width, cell.height) * 0.08
         guard let value = heatmap.values[row][column] else {

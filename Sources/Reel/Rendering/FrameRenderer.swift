@@ -42,26 +42,40 @@ public struct FrameRenderer: Sendable {
     let nodes = timeline.state(at: time)
     let frame = DrawnFrame(nodes: nodes, transform: frameTransform, size: Size(Double(width), Double(height)))
     let canvas = try Canvas(surface: surface, textCache: textCache)
-    if let previous, let changed = frame.changedPixels(since: previous) {
-      // The nodes there are drawn whole over the background, in a box holding them all,
-      // and the pixels of that box around `changed` put back as they were: a clip would
-      // draw shapes cut by its edges slightly differently (±1 in antialiased pixels).
-      let touching = frame.nodes(touching: changed, of: nodes)
-      let box = touching.reduce(changed) { box, node in frame.pixels(of: node).map(box.union) ?? box }
-      // Past half the frame, drawing everything costs about as much; past a tenth of it
-      // around `changed`, the pixels put back would take memory.
-      let frameArea = Double(width * height)
-      let boxArea = box.width * box.height
-      if boxArea <= 0.5 * frameArea && boxArea - changed.width * changed.height <= 0.1 * frameArea {
-        let around = surface.save(box, around: changed)
-        canvas.clear(box, to: background)
-        drawNodes(touching, on: canvas)
+    guard let previous else {
+      draw(nodes, on: canvas)
+      try canvas.checkStatus()
+      return frame
+    }
+    // In each changed region, the nodes there (of a heatmap, the cells there) are drawn
+    // whole over the background, in a box holding them all, and the pixels of that box
+    // around the region put back as they were: a clip would draw shapes cut by its edges
+    // slightly differently (±1 in antialiased pixels).
+    let frameArea = Double(width * height)
+    let changed = frame.changedPixels(since: previous)
+    guard changed.reduce(0, { $0 + $1.width * $1.height }) <= 0.5 * frameArea else {
+      draw(nodes, on: canvas)
+      try canvas.checkStatus()
+      return frame
+    }
+    let redraws = changed.map { changed in
+      let touching = frame.nodes(touching: changed, of: nodes).map { ($0, frame.parts(of: $0, meeting: changed)) }
+      let box = touching.reduce(changed) { box, touched in touched.1.pixels.map(box.union) ?? box }
+      return (changed: changed, box: box, nodes: touching.map { ($0.0, $0.1.parts) })
+    }
+    // Past half the frame, drawing everything costs about as much; past a quarter of it
+    // around the regions, the pixels put back would take memory.
+    let boxArea = redraws.reduce(0) { $0 + $1.box.width * $1.box.height }
+    let aroundArea = redraws.reduce(0) { $0 + $1.box.width * $1.box.height - $1.changed.width * $1.changed.height }
+    if boxArea <= 0.5 * frameArea && aroundArea <= 0.25 * frameArea {
+      for redraw in redraws {
+        let around = surface.save(redraw.box, around: redraw.changed)
+        canvas.clear(redraw.box, to: background)
+        drawNodes(redraw.nodes, on: canvas)
         try canvas.checkStatus()
         surface.restore(around)
-      } else {
-        draw(nodes, on: canvas)
       }
-    } else if previous == nil {
+    } else {
       draw(nodes, on: canvas)
     }
     try canvas.checkStatus()
@@ -80,15 +94,16 @@ public struct FrameRenderer: Sendable {
   /// Paints the background and draws `nodes` on `canvas`, whose units are output pixels.
   private func draw(_ nodes: [Node], on canvas: Canvas) {
     canvas.clear(to: background)
-    drawNodes(nodes, on: canvas)
+    drawNodes(nodes.map { ($0, .all) }, on: canvas)
   }
 
-  /// Draws `nodes` on `canvas`, whose units are output pixels, leaving its transform as it was.
-  private func drawNodes(_ nodes: [Node], on canvas: Canvas) {
+  /// Draws these parts of `nodes` on `canvas`, whose units are output pixels, leaving its
+  /// transform as it was.
+  private func drawNodes(_ nodes: [(Node, NodeParts)], on canvas: Canvas) {
     canvas.withSavedState {
       canvas.concatenate(frameTransform)
-      for node in nodes {
-        canvas.draw(node)
+      for (node, parts) in nodes {
+        canvas.draw(node, parts: parts)
       }
     }
   }

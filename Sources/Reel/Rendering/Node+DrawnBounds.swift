@@ -7,9 +7,17 @@ extension Node {
   /// antialiasing. A frame that differs from the one before only in some nodes is redrawn
   /// inside these boxes alone, so the box errs on the large side.
   public var drawnBounds: Rect {
-    let margin = content.inkMargin + strokeReach + 1
-    return content.localBounds.insetBy(dx: -margin, dy: -margin).applying(transform)
+    content.localBounds.insetBy(dx: -drawnMargin, dy: -drawnMargin).applying(transform)
   }
+
+  /// As `drawnBounds`, for one cell of a heatmap node: the cell, its printed value, and
+  /// its edges' antialiasing.
+  func drawnBounds(ofCell row: Int, _ column: Int, in heatmap: HeatmapContent) -> Rect {
+    heatmap.cellRect(row: row, column: column).insetBy(dx: -drawnMargin, dy: -drawnMargin).applying(transform)
+  }
+
+  /// How far drawing reaches past the content's local box.
+  private var drawnMargin: Double { content.inkMargin + strokeReach + 1 }
 
   /// How far a stroke reaches past the path: half its width, several widths at a sharp
   /// miter join (Cairo's miter limit is 10). Counted whenever a stroke may be drawn: an
