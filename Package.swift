@@ -19,6 +19,7 @@ let package = Package(
       providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libpng-dev"])]
     ),
     .target(name: "TensorMath"),
+    .target(name: "AttentionData"),
     .target(name: "CProcess"),
     .target(name: "Canvas", dependencies: ["CCairo"]),
     .target(name: "Reel", dependencies: ["Canvas", "MathType"]),
@@ -28,7 +29,7 @@ let package = Package(
     .target(
       name: "Scenes",
       dependencies: [
-        "Reel", "Canvas", "TensorMath", "MathType",
+        "Reel", "Canvas", "TensorMath", "MathType", "AttentionData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Scenes"),
@@ -42,6 +43,7 @@ let package = Package(
     .executableTarget(name: "engine-bench", dependencies: ["Reel", "Canvas"], path: "Benchmarks/EngineBench"),
     .executableTarget(name: "math-bench", dependencies: ["MathType", "Canvas"], path: "Benchmarks/MathBench"),
     .testTarget(name: "TensorMathTests", dependencies: ["TensorMath"]),
+    .testTarget(name: "AttentionDataTests", dependencies: ["AttentionData"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
     .testTarget(name: "MathTypeTests", dependencies: ["MathType", "Canvas"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ReelTests", dependencies: ["Reel", "Canvas"]),

@@ -34,48 +34,14 @@ public struct AttentionExample: Sendable {
     attention = Attention(queries: x * wq, keys: x * wk, values: x * wv, causal: causal)
   }
 
-  /// The weights as rows of optional values: `nil` where the causal mask hides a key.
-  public var maskedWeights: [[Double?]] {
-    (0..<tokens.count).map { i in
-      (0..<tokens.count).map { j in
-        attention.isMasked(row: i, column: j) ? nil : Double(attention.weights[i, j])
-      }
-    }
-  }
-
-  /// The weights as shown: each row rounded to two decimals so that it adds up to exactly
-  /// 1.00 (largest remainder), `nil` where masked.
-  public var shownWeights: [[Double?]] {
-    maskedWeights.map { row in
-      let kept = row.compactMap { $0 }
-      var rounded = Softmax.roundedKeepingSum(kept, decimals: 2)[...]
-      return row.map { $0 == nil ? nil : rounded.popFirst() }
-    }
-  }
-
-  /// The query worth pointing at, with its keys ranked as shown.
-  public var focusRow: AttentionFocus {
-    let query = focus.query
-    return AttentionFocus(query: query, row: shownWeights[query])
-  }
-
-  /// The query worth pointing at: the one that gives some other token the most weight
-  /// compared with spreading it evenly over the keys it sees (under a causal mask an early
-  /// query sees only a few keys, so its large weights say less). Returns the query row and
-  /// its keys by weight, strongest first (itself excluded).
-  public var focus: (query: Int, keys: [Int]) {
+  /// The example's weights, `nil` where the causal mask hides a key.
+  public var weights: AttentionWeights {
     let n = tokens.count
-    var best = (query: 0, lift: -Float.infinity)
-    for i in 0..<n {
-      let visible = Float((0..<n).filter { !attention.isMasked(row: i, column: $0) }.count)
-      for j in 0..<n where j != i && !attention.isMasked(row: i, column: j) {
-        let lift = attention.weights[i, j] * visible
-        if lift > best.lift { best = (i, lift) }
-      }
-    }
-    let keys = (0..<n)
-      .filter { $0 != best.query && !attention.isMasked(row: best.query, column: $0) }
-      .sorted { attention.weights[best.query, $0] > attention.weights[best.query, $1] }
-    return (best.query, keys)
+    return AttentionWeights(
+      tokens: tokens,
+      maskedWeights: (0..<n).map { i in
+        (0..<n).map { j in attention.isMasked(row: i, column: j) ? nil : Double(attention.weights[i, j]) }
+      },
+      causal: causal)
   }
 }

@@ -1,10 +1,47 @@
 import ArgumentParser
+import AttentionData
 import Canvas
 
 /// `render attention-heatmap` options.
 public struct AttentionHeatmapOptions: ParsableArguments, Sendable {
-  @Option(help: "The sentence to show, split at spaces (2 to 64 tokens).", transform: Self.words)
-  public var tokens: [String]?
+  @Option(
+    help: ArgumentHelp(
+      "The tokens: the sentence itself, split at spaces, or a file (a JSON array of strings, or one token per line).",
+      valueName: "text-or-file"))
+  public var tokens: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Attention saved from a model, instead of the made-up example: a .npy, .safetensors, .csv or .json file of shape [seq, seq], [heads, seq, seq], [layers, heads, seq, seq] or [layers, batch, heads, seq, seq].",
+      valueName: "file"))
+  public var weights: String?
+
+  @Option(help: "With --weights: the layer, counted from 0; -1 (the default) is the last.")
+  public var layer: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --weights: a head, counted from 0, or 'mean' (the default) or 'max' of the layer's heads.",
+      valueName: "n|mean|max"),
+    transform: Self.head)
+  public var head: HeadChoice?
+
+  @Option(help: "With --weights of 5 dimensions: the batch item, counted from 0 (default 0).")
+  public var batch: Int?
+
+  @Option(help: "With a .safetensors file holding several tensors: the one to read.")
+  public var tensor: String?
+
+  @Flag(help: "Leave out special tokens ([CLS], [SEP], <s>, </s>, …) and spread each row's weight over the rest.")
+  public var hideSpecial = false
+
+  @Flag(help: "Divide each row by its sum, for saved weights whose rows do not add up to 1.")
+  public var normalize = false
+
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Show word pieces as words (Ġthe → the, ▁the → the, ##ing → -ing); --no-pretty-tokens shows them raw.")
+  public var prettyTokens = true
 
   @Option(parsing: .unconditional, help: "Seed for the example weights (a whole number from 0).")
   public var seed: UInt64 = 89
@@ -33,8 +70,10 @@ public struct AttentionHeatmapOptions: ParsableArguments, Sendable {
     return .value(value)
   }
 
-  static func words(_ text: String) -> [String] {
-    text.split(whereSeparator: \.isWhitespace).map(String.init)
+  static func head(_ text: String) throws -> HeadChoice {
+    guard let head = HeadChoice(text) else { throw ValidationError("write a head's number (from 0), 'mean' or 'max'") }
+    if case .index(let index) = head, index < 0 { throw ValidationError("a head's number counts from 0") }
+    return head
   }
 }
 

@@ -1,3 +1,4 @@
+import AttentionData
 import Canvas
 import Foundation
 import MathType
@@ -19,29 +20,57 @@ public struct AttentionHeatmapScene: ReelScene {
   public static let defaultTokens = ["The", "cat", "sat", "on", "the", "mat", "."]
   public static let tokenLimit = 2...64
 
-  public let example: AttentionExample
+  /// The attention shown: the seeded example, or weights read with `--weights`.
+  public let weights: AttentionWeights
   public let colormap: Colormap
   /// The colorbar: 0 to 1 unless `--vmax` says otherwise; centred on 1/n for diverging maps.
   public let scale: ColorScale
-  public let seed: UInt64
+  /// Where the weights come from, said on the frame so a made-up example is not read as a
+  /// finding, and a real one names its file, layer and head.
+  public let footnote: String
+  /// What the user should know about the weights read, though the render goes on.
+  public let warnings: [String]
 
   public init(options: AttentionHeatmapOptions) throws {
-    let tokens = (options.tokens ?? Self.defaultTokens).map(Self.displayable)
-    guard Self.tokenLimit.contains(tokens.count) else {
-      throw SceneError(
-        "attention-heatmap needs \(Self.tokenLimit.lowerBound) to \(Self.tokenLimit.upperBound) tokens; got \(tokens.count)"
-      )
-    }
-    example = AttentionExample(tokens: tokens, seed: options.seed, causal: options.causal)
     colormap = options.colormap
-    seed = options.seed
+    if let path = options.weights {
+      let saved = try SavedAttention(options: options, path: path)
+      guard !options.causal else {
+        throw SceneError(
+          "--causal is for the made-up example; a causal model's saved weights are zero above the diagonal")
+      }
+      (weights, footnote, warnings) = (saved.weights, saved.footnote, saved.warnings)
+    } else {
+      let unused = [
+        ("--layer", options.layer != nil), ("--head", options.head != nil), ("--batch", options.batch != nil),
+        ("--tensor", options.tensor != nil), ("--hide-special", options.hideSpecial),
+        ("--normalize", options.normalize),
+      ].filter(\.1).map(\.0)
+      guard unused.isEmpty else {
+        throw SceneError(
+          "\(unused.joined(separator: ", ")) only apply to saved attention; give the file with --weights")
+      }
+      let tokens = try (options.tokens.map(TokenFile.tokens(from:))?.map(\.raw) ?? Self.defaultTokens).map(
+        Self.displayable)
+      guard Self.tokenLimit.contains(tokens.count) else {
+        throw SceneError(
+          "attention-heatmap needs \(Self.tokenLimit.lowerBound) to \(Self.tokenLimit.upperBound) tokens; got \(tokens.count)"
+        )
+      }
+      weights = AttentionExample(tokens: tokens, seed: options.seed, causal: options.causal).weights
+      footnote =
+        "Illustrative weights: seeded random projections of made-up embeddings (seed \(options.seed)), not a trained model. "
+        + "Each row is rounded so its values add up to 1.00."
+      warnings = []
+    }
     // Under a causal mask the first query sees one key and gives it all its weight; that
     // says nothing, so `auto` looks at rows with a choice to make.
-    let rows = example.maskedWeights.filter { $0.compactMap { $0 }.count > 1 }
-    let largest = (rows.isEmpty ? example.maskedWeights : rows).flatMap { $0.compactMap { $0 } }.max() ?? 1
+    let rows = weights.maskedWeights.filter { $0.compactMap { $0 }.count > 1 }
+    let largest = (rows.isEmpty ? weights.maskedWeights : rows).flatMap { $0.compactMap { $0 } }.max() ?? 1
     scale = ColorScale(
-      top: options.vmax, largest: largest, center: options.colormap.isDiverging ? 1 / Double(tokens.count) : nil)
-    saturates = (example.maskedWeights.flatMap { $0.compactMap { $0 } }.max() ?? 0) > scale.upperBound + 1e-9
+      top: options.vmax, largest: largest,
+      center: options.colormap.isDiverging ? 1 / Double(weights.tokens.count) : nil)
+    saturates = (weights.maskedWeights.flatMap { $0.compactMap { $0 } }.max() ?? 0) > scale.upperBound + 1e-9
   }
 
   /// Whether some weights lie above the colour scale's top (drawn in its last colour).
@@ -55,17 +84,10 @@ public struct AttentionHeatmapScene: ReelScene {
     return kept.isEmpty ? "∅" : kept
   }
 
-  /// Where the weights come from, said on the frame so a made-up example is not read as a
-  /// finding.
-  public var footnote: String {
-    "Illustrative weights: seeded random projections of made-up embeddings (seed \(seed)), not a trained model. "
-      + "Each row is rounded so its values add up to 1.00."
-  }
-
   public func layout(frame: Size, theme: Theme = .light, measurer: TextMeasurer) throws -> HeatmapLayout {
     try HeatmapLayout(
-      tokens: example.tokens, frame: frame, scale: scale, saturates: saturates, causal: example.causal,
-      focus: example.focusRow, footnote: footnote, theme: theme, accent: theme.accent(against: colormap),
+      tokens: weights.tokens, frame: frame, scale: scale, saturates: saturates, causal: weights.causal,
+      focus: weights.focusRow, footnote: footnote, theme: theme, accent: theme.accent(against: colormap),
       measurer: measurer)
   }
 
@@ -73,7 +95,7 @@ public struct AttentionHeatmapScene: ReelScene {
     let theme = scene.theme
     let accent = theme.accent(against: colormap)
     let layout = try layout(frame: scene.frameSize, theme: theme, measurer: m)
-    let focus = example.focusRow
+    let focus = weights.focusRow
 
     // The title is on the first frame, so a clip's thumbnail is never blank.
     scene.section("title")
@@ -97,7 +119,7 @@ public struct AttentionHeatmapScene: ReelScene {
       Node(
         .heatmap(
           HeatmapContent(
-            values: example.shownWeights, colormap: colormap, range: 0...scale.upperBound,
+            values: weights.shownWeights, colormap: colormap, range: 0...scale.upperBound,
             cellSize: Size(
               layout.cellSize, layout.cellSize),
             center: scale.center, gap: max(1, min(3, layout.cellSize * 0.04)), valueFont: layout.valueFont,

@@ -21,9 +21,14 @@ public protocol ReelScene: Sendable {
   /// Records the scene into `scene` (its frame size and theme are there), measuring text
   /// with `measurer`.
   func record(into scene: inout SceneRecorder, measurer: TextMeasurer) throws
+  /// What the user should know about the options or data that does not stop the render
+  /// (printed as warnings).
+  var warnings: [String] { get }
 }
 
 extension ReelScene {
+  public var warnings: [String] { [] }
+
   /// The scene with options parsed from `arguments`, as `render <name> …` would parse
   /// them (`[]` for the defaults): how options are given in code and in tests.
   public init(arguments: [String]) throws {

@@ -59,7 +59,11 @@ struct SceneCommand<Scene: ReelScene>: ParsableCommand, PlannableRender {
   }
 
   private func timeline(_ settings: RenderSettings) throws -> Timeline {
-    try SceneCatalog.timeline(of: try Scene(options: scene), frameSize: settings.logicalFrame, theme: settings.theme)
+    let made = try Scene(options: scene)
+    if !settings.quiet {
+      for warning in made.warnings { StandardError.write("render: warning: \(warning)\n") }
+    }
+    return try SceneCatalog.timeline(of: made, frameSize: settings.logicalFrame, theme: settings.theme)
   }
 }
 

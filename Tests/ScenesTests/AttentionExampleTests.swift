@@ -37,10 +37,10 @@ import Testing
 
   @Test func defaultStoryIsSatAttendingToCat() throws {
     let scene = try AttentionHeatmapScene(arguments: [])
-    let (query, keys) = scene.example.focus
+    let (query, keys) = scene.weights.focus
     #expect(tokens[query] == "sat")
     #expect(tokens[keys[0]] == "cat")
-    let focus = scene.example.focusRow
+    let focus = scene.weights.focusRow
     #expect(focus.query == query && focus.top?.index == keys[0])
     #expect(focus.top?.weight == 0.66)
     #expect(focus.runnerUp == nil, "mat's 0.13 is under a quarter of 0.66")
@@ -54,11 +54,11 @@ import Testing
 
   @Test func causalMaskedCellsAreNil() {
     let example = AttentionExample(tokens: tokens, seed: 89, causal: true)
-    let weights = example.maskedWeights
+    let weights = example.weights.maskedWeights
     for i in 0..<tokens.count {
       for j in 0..<tokens.count { #expect((weights[i][j] == nil) == (j > i)) }
     }
-    let (query, keys) = example.focus
+    let (query, keys) = example.weights.focus
     #expect(keys.allSatisfy { $0 < query })
   }
 
@@ -85,7 +85,7 @@ import Testing
     // Causal: the first query sees only itself (weight 1); `auto` looks past it.
     for seed in ["1", "2", "3", "89"] {
       let causal = try AttentionHeatmapScene(arguments: ["--causal", "--vmax", "auto", "--seed", seed])
-      let choosing = causal.example.maskedWeights.filter { $0.compactMap { $0 }.count > 1 }
+      let choosing = causal.weights.maskedWeights.filter { $0.compactMap { $0 }.count > 1 }
       let largest = choosing.flatMap { $0.compactMap { $0 } }.max()!
       #expect(causal.scale.upperBound == ColorScale(top: .auto, largest: largest).upperBound)
       #expect(causal.saturates == (causal.scale.upperBound < 1), "the first row's 1.00 is above a top under 1")
@@ -101,7 +101,7 @@ import Testing
     for count in [2, 7, 16, 64] {
       let words = (0..<count).map { "w\($0 % 11)" }
       let example = AttentionExample(tokens: words, seed: 5, causal: causal)
-      for (row, shown) in zip(example.maskedWeights, example.shownWeights) {
+      for (row, shown) in zip(example.weights.maskedWeights, example.weights.shownWeights) {
         // As printed in the cells: two decimals each.
         let printed = shown.compactMap { $0.map { String(format: "%.2f", $0) } }
         let total = printed.compactMap(Double.init).reduce(0, +)

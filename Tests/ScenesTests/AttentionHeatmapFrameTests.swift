@@ -65,7 +65,7 @@ import Testing
     let content = HeatmapContent(
       values: [], colormap: scene.colormap, range: 0...scene.scale.upperBound, cellSize: .zero,
       center: scene.scale.center)
-    for (row, values) in scene.example.shownWeights.enumerated() {
+    for (row, values) in scene.weights.shownWeights.enumerated() {
       for (column, value) in values.enumerated() {
         guard let value else { continue }
         // Inside the cell, clear of the printed value and of outlines: the centre of a cell

@@ -66,11 +66,11 @@ import Testing
     for frame in Self.frames {
       let scene = try scene(tokens(count), causal: false)
       guard let layout = try? scene.layout(frame: frame, measurer: TextMeasurer()) else { continue }
-      let focus = scene.example.focusRow
+      let focus = scene.weights.focusRow
       let caption = layout.panel.caption.map(\.string).joined().replacingOccurrences(of: "\u{2068}", with: "")
         .replacingOccurrences(of: "\u{2069}", with: "")
       for key in [focus.query] + focus.named where key != focus.query || key == focus.query {
-        let name = scene.example.tokens[key]
+        let name = scene.weights.tokens[key]
         #expect(caption.contains("“\(name)”") || (key != focus.query && caption.contains("itself")), "\(caption)")
         #expect(layout.rowLabels[key] != nil && layout.columnLabels[key] != nil, "\(name) labelled on both axes")
       }
@@ -109,7 +109,7 @@ import Testing
   @Test func captionSitsBesideItsRow() throws {
     let scene = try scene(["The", "cat", "sat", "on", "the", "mat", "."], causal: false)
     let layout = try scene.layout(frame: Size(1920, 1080), measurer: TextMeasurer())
-    let rowY = layout.grid.minY + (Double(scene.example.focusRow.query) + 0.5) * layout.cellSize
+    let rowY = layout.grid.minY + (Double(scene.weights.focusRow.query) + 0.5) * layout.cellSize
     #expect(abs(layout.panel.caption[0].center.y - rowY) < layout.cellSize / 2)
     #expect(layout.leader != nil)
   }
@@ -162,7 +162,7 @@ import Testing
 
   @Test func bidiControlsInTokensAreDropped() throws {
     let scene = try scene(["x", "\u{2069}\u{2069}\u{202E}", "\u{202E}abc"], causal: false)
-    #expect(scene.example.tokens == ["x", "∅", "abc"])
+    #expect(scene.weights.tokens == ["x", "∅", "abc"])
   }
 
   @Test func theQueryItselfKeepsItsMarkInTheList() throws {
@@ -170,7 +170,7 @@ import Testing
     let scene = try AttentionHeatmapScene(
       arguments: ["--tokens", tokens.joined(separator: " "), "--causal", "--seed", "5"])
     let layout = try scene.layout(frame: Size(1365, 1024), measurer: TextMeasurer())
-    let focus = scene.example.focusRow
+    let focus = scene.weights.focusRow
     let itself = layout.panel.entries.first { $0.label.string.hasSuffix(" (itself)") }
     #expect(
       layout.panel.entries.isEmpty || itself != nil || !focus.ranked.prefix(5).contains { $0.index == focus.query })

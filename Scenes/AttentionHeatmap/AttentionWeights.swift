@@ -1,0 +1,65 @@
+import TensorMath
+
+/// The attention the heatmap shows: the tokens, each query's weights over the keys (`nil`
+/// where a causal mask hides a key), and where the numbers come from.
+public struct AttentionWeights: Sendable {
+  public let tokens: [String]
+  public let maskedWeights: [[Double?]]
+  /// Whether each query sees only itself and earlier keys.
+  public let causal: Bool
+  /// Whether each row is a distribution that adds up to 1 (not so for the max over heads).
+  public let rowsAreDistributions: Bool
+
+  /// The tokens a model adds (`[CLS]`, `</s>`…), by index: never picked as the story.
+  public let special: Set<Int>
+
+  public init(
+    tokens: [String], maskedWeights: [[Double?]], causal: Bool, rowsAreDistributions: Bool = true,
+    special: Set<Int> = []
+  ) {
+    self.tokens = tokens
+    self.maskedWeights = maskedWeights
+    self.causal = causal
+    self.rowsAreDistributions = rowsAreDistributions
+    self.special = special
+  }
+
+  /// The weights as shown, to two decimals, `nil` where masked: each row of a distribution
+  /// rounded so that it adds up to exactly 1.00 (largest remainder).
+  public var shownWeights: [[Double?]] {
+    maskedWeights.map { row in
+      let kept = row.compactMap { $0 }
+      var rounded =
+        (rowsAreDistributions
+        ? Softmax.roundedKeepingSum(kept, decimals: 2) : kept.map { ($0 * 100).rounded() / 100 })[...]
+      return row.map { $0 == nil ? nil : rounded.popFirst() }
+    }
+  }
+
+  /// The query worth pointing at, with its keys ranked as shown.
+  public var focusRow: AttentionFocus {
+    AttentionFocus(query: focus.query, row: shownWeights[focus.query])
+  }
+
+  /// The query worth pointing at: the one that gives some other token the most weight
+  /// compared with spreading it evenly over the keys it sees (under a causal mask an early
+  /// query sees only a few keys, so its large weights say less). Returns the query row and
+  /// its keys by weight, strongest first (itself excluded). Special tokens, which soak up
+  /// weight in real models, are not picked.
+  public var focus: (query: Int, keys: [Int]) {
+    var best = (query: 0, lift: -Double.infinity)
+    for (i, row) in maskedWeights.enumerated() where !special.contains(i) {
+      let visible = Double(row.compactMap { $0 }.count)
+      for (j, weight) in row.enumerated() where j != i && !special.contains(j) {
+        guard let weight else { continue }
+        let lift = weight * visible
+        if lift > best.lift { best = (i, lift) }
+      }
+    }
+    let row = maskedWeights[best.query]
+    let keys = row.indices
+      .filter { $0 != best.query && row[$0] != nil }
+      .sorted { (row[$0] ?? 0) > (row[$1] ?? 0) }
+    return (best.query, keys)
+  }
+}
