@@ -20,6 +20,7 @@ let package = Package(
     ),
     .target(name: "TensorMath"),
     .target(name: "AttentionData"),
+    .target(name: "Transformer", dependencies: ["AttentionData"]),
     .target(name: "CProcess"),
     .target(name: "Canvas", dependencies: ["CCairo"]),
     .target(name: "Reel", dependencies: ["Canvas", "MathType"]),
@@ -29,14 +30,14 @@ let package = Package(
     .target(
       name: "Scenes",
       dependencies: [
-        "Reel", "Canvas", "TensorMath", "MathType", "AttentionData",
+        "Reel", "Canvas", "TensorMath", "MathType", "AttentionData", "Transformer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Scenes"),
     .executableTarget(
       name: "render",
       dependencies: [
-        "Scenes", "Export", "Reel", "Canvas", "Batch", "MathType",
+        "Scenes", "Export", "Reel", "Canvas", "Batch", "MathType", "AttentionData", "Transformer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -44,6 +45,8 @@ let package = Package(
     .executableTarget(name: "math-bench", dependencies: ["MathType", "Canvas"], path: "Benchmarks/MathBench"),
     .testTarget(name: "TensorMathTests", dependencies: ["TensorMath"]),
     .testTarget(name: "AttentionDataTests", dependencies: ["AttentionData"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "TransformerTests", dependencies: ["Transformer", "AttentionData"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
     .testTarget(name: "MathTypeTests", dependencies: ["MathType", "Canvas"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ReelTests", dependencies: ["Reel", "Canvas"]),

@@ -16,12 +16,21 @@ public struct AttentionHeatmapOptions: ParsableArguments, Sendable {
       valueName: "file"))
   public var weights: String?
 
-  @Option(help: "With --weights: the layer, counted from 0; -1 (the default) is the last.")
+  @Option(
+    help: ArgumentHelp(
+      "A BERT model to run on --text, instead of the made-up example: a HuggingFace model directory (config.json, model.safetensors, tokenizer.json), or 'minilm' once Scripts/get-model minilm has fetched it.",
+      valueName: "dir"))
+  public var model: String?
+
+  @Option(help: "With --model: the text the model reads (its own tokenizer splits it).")
+  public var text: String?
+
+  @Option(help: "With --weights or --model: the layer, counted from 0; -1 (the default) is the last.")
   public var layer: Int?
 
   @Option(
     help: ArgumentHelp(
-      "With --weights: a head, counted from 0, or 'mean' (the default) or 'max' of the layer's heads.",
+      "With --weights or --model: a head, counted from 0, or 'mean' (the default) or 'max' of the layer's heads.",
       valueName: "n|mean|max"),
     transform: Self.head)
   public var head: HeadChoice?

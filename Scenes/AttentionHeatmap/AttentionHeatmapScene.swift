@@ -33,8 +33,8 @@ public struct AttentionHeatmapScene: ReelScene {
 
   public init(options: AttentionHeatmapOptions) throws {
     colormap = options.colormap
-    if let path = options.weights {
-      let saved = try SavedAttention(options: options, path: path)
+    if options.weights != nil || options.model != nil {
+      let saved = try SavedAttention(options: options)
       guard !options.causal else {
         throw SceneError(
           "--causal is for the made-up example; a causal model's saved weights are zero above the diagonal")
@@ -44,11 +44,12 @@ public struct AttentionHeatmapScene: ReelScene {
       let unused = [
         ("--layer", options.layer != nil), ("--head", options.head != nil), ("--batch", options.batch != nil),
         ("--tensor", options.tensor != nil), ("--hide-special", options.hideSpecial),
-        ("--normalize", options.normalize),
+        ("--normalize", options.normalize), ("--text", options.text != nil),
       ].filter(\.1).map(\.0)
       guard unused.isEmpty else {
         throw SceneError(
-          "\(unused.joined(separator: ", ")) only apply to saved attention; give the file with --weights")
+          "\(unused.joined(separator: ", ")) only apply to real attention; give a file with --weights or a model with --model"
+        )
       }
       let tokens = try (options.tokens.map(TokenFile.tokens(from:))?.map(\.raw) ?? Self.defaultTokens).map(
         Self.displayable)

@@ -1,8 +1,10 @@
 import AttentionData
 import Foundation
+import Transformer
 
-/// Attention read from the file `--weights` names, made ready to show: one layer and head
-/// picked, checked, matched with its tokens, special tokens left out if asked.
+/// Real attention, read from the file `--weights` names or computed by the model `--model`
+/// names, made ready to show: one layer and head picked, checked, matched with its tokens,
+/// special tokens left out if asked.
 struct SavedAttention {
   let weights: AttentionWeights
   /// Where the numbers come from and what was done to them, said under the figure.
@@ -13,8 +15,31 @@ struct SavedAttention {
   /// Sequences longer than this are refused: labels and cells would be under a pixel.
   static let tokenLimit = 512
 
-  init(options: AttentionHeatmapOptions, path: String) throws {
-    let (tensor, fileTokens) = try AttentionFile.read(path, tensor: options.tensor)
+  /// The attention `--weights` or `--model` gives: the tensor, and the tokens it names.
+  static func tensor(options: AttentionHeatmapOptions) throws -> (tensor: AttentionTensor, tokens: [String]?) {
+    if let path = options.weights {
+      guard options.model == nil else { throw SceneError("give either --weights or --model, not both") }
+      guard options.text == nil else { throw SceneError("--text is for --model; with --weights give --tokens") }
+      return try AttentionFile.read(path, tensor: options.tensor)
+    }
+    guard let name = options.model else { throw SceneError("give --weights FILE or --model DIR") }
+    guard let text = options.text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw SceneError("--model needs --text \"…\", the text the model reads")
+    }
+    guard options.tokens == nil else {
+      throw SceneError("with --model the model's tokenizer makes the tokens; leave out --tokens")
+    }
+    let model = try BertModel(directory: try ModelLocator.directory(for: name))
+    let (tokens, attention) = try model.attention(for: text)
+    let n = tokens.count
+    let values = attention.flatMap { $0.flatMap { $0.map(Double.init) } }
+    let tensor = AttentionTensor(
+      name: "model \(name)", shape: [model.config.layers, model.config.heads, n, n], values: values)
+    return (tensor, tokens)
+  }
+
+  init(options: AttentionHeatmapOptions) throws {
+    let (tensor, fileTokens) = try Self.tensor(options: options)
     let file = tensor.file
     let selected = try tensor.select(
       AttentionSelection(layer: options.layer, head: options.head, batch: options.batch ?? 0))

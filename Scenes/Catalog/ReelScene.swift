@@ -46,7 +46,7 @@ public enum SceneCatalog {
   }
 
   /// Names that are commands of `render` and can never be scene names.
-  public static let reservedNames: Set<String> = ["list", "batch", "join", "tex", "help"]
+  public static let reservedNames: Set<String> = ["list", "batch", "join", "tex", "export-attention", "help"]
 
   public static func scene(named name: String) -> (any ReelScene.Type)? {
     all.first { $0.name == name }

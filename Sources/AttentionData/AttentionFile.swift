@@ -40,6 +40,9 @@ public enum AttentionFile {
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw AttentionFileError(path, "cannot be read (check its permissions)")
     }
+    // An empty file is refused before reading (Foundation leaks a buffer mapping one).
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    guard size != 0 else { throw AttentionFileError(file, "empty file") }
     do {
       return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
     } catch {

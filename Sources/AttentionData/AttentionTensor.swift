@@ -17,6 +17,13 @@ public struct AttentionTensor: Sendable {
   public let shape: [Int]
   let storage: Storage
 
+  /// A tensor computed rather than read: `values` in row-major order, `name` saying where
+  /// it comes from in messages and on the picture.
+  public init(name: String, shape: [Int], values: [Double]) {
+    precondition(shape.reduce(1, *) == values.count, "values for shape \(shape)")
+    self.init(file: name, shape: shape, storage: .values(values))
+  }
+
   init(file: String, shape: [Int], storage: Storage) {
     self.file = file
     self.shape = shape

@@ -32,9 +32,9 @@ enum SafetensorsFile {
     var entries: [Entry] = []
     for (name, value) in object where name != "__metadata__" {
       guard let fields = value as? [String: Any], let type = fields["dtype"] as? String,
-        let shape = (fields["shape"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
+        let shape = (fields["shape"] as? [Any])?.compactMap(wholeNumber),
         shape.count == (fields["shape"] as? [Any])?.count,
-        let offsets = (fields["data_offsets"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
+        let offsets = (fields["data_offsets"] as? [Any])?.compactMap(wholeNumber),
         offsets.count == 2
       else { throw fail("malformed entry '\(name)' in the .safetensors header") }
       guard shape.allSatisfy({ $0 >= 0 }), offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= available else {
@@ -76,6 +76,15 @@ enum SafetensorsFile {
     return AttentionTensor(
       file: file, shape: entry.shape,
       storage: .bytes(data, offset: dataStart + entry.begin, type: type, columnMajor: false))
+  }
+
+  /// A JSON number that is a whole number a file could hold, else nil (never a trap on
+  /// 1e30 or 2.5).
+  private static func wholeNumber(_ value: Any) -> Int? {
+    guard let number = value as? NSNumber else { return nil }
+    let double = number.doubleValue
+    guard double.isFinite, double == double.rounded(), abs(double) < 1e15 else { return nil }
+    return Int(double)
   }
 
   static func elementType(_ name: String, file: String) throws -> ElementType {

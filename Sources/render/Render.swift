@@ -24,7 +24,7 @@ struct Render: ParsableCommand {
         render list                            the scenes, one line each
         render <scene> --help                  a scene's own options
       """,
-    subcommands: [ListScenes.self, BatchCommand.self, JoinSegments.self, TexCommand.self]
+    subcommands: [ListScenes.self, BatchCommand.self, JoinSegments.self, TexCommand.self, ExportAttentionCommand.self]
       + SceneCatalog.all.map { sceneCommand($0) }
   )
 

@@ -73,7 +73,7 @@ let meanOfHeads: [[Double]] = [[0.375, 0.375, 0.25], [0.3125, 0.5, 0.1875], [0.1
     ("bad-ragged.csv", "bad-ragged.csv: line 2 has 3 values, the rows before it 2 (every row needs the same count)"),
     ("bad-word.csv", "bad-word.csv: line 2, column 2: 'half' is not a number"),
     ("bad-ragged.json", "bad-ragged.json: ragged arrays: 1 items at [1], 2 in the first array at that depth"),
-    ("bad-empty.csv", "bad-empty.csv: empty: no rows of weights"),
+    ("bad-empty.csv", "bad-empty.csv: empty file"),
   ])
   func badFilesGetOneClearLine(file: String, message: String) throws {
     let path = try fixture(file)

@@ -81,6 +81,7 @@ import Testing
     }
     #expect(noTokens?.description.hasPrefix("attn.csv: the file names no tokens; give them with --tokens") == true)
     let unused = #expect(throws: SceneError.self) { try AttentionHeatmapScene(arguments: ["--layer", "2"]) }
-    #expect(unused?.description == "--layer only apply to saved attention; give the file with --weights")
+    #expect(
+      unused?.description == "--layer only apply to real attention; give a file with --weights or a model with --model")
   }
 }

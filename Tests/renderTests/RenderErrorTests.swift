@@ -265,4 +265,30 @@ import Testing
     #expect(RenderCommand.files(in: output).isEmpty, "\(RenderCommand.files(in: output))")
   }
 
+  /// A bad attention file or model: one line naming it and the problem, exit code 1, and
+  /// no output file.
+  @Test func badAttentionFilesAndModelsGetOneLine() throws {
+    let output = try RenderCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let bad = output.appendingPathComponent("attn.npy")
+    try Data("\u{93}NUMPY\u{01}\u{00}".utf8).write(to: bad)
+    for (arguments, message) in [
+      (["attention-heatmap", "--weights", bad.path, "--at", "1"], "render: error: attn.npy: "),
+      (
+        ["attention-heatmap", "--weights", "/nonexistent/attn.npy", "-s"],
+        "render: error: /nonexistent/attn.npy: no such file"
+      ),
+      (
+        ["export-attention", "--model", "/nonexistent/model", "--text", "hi", "--output", output.path + "/a.npy"],
+        "render: error: /nonexistent/model: no such model directory"
+      ),
+    ] {
+      let result = try RenderCommand.run(
+        arguments + (arguments[0] == "export-attention" ? [] : ["--output", output.path]))
+      #expect(result.status == 1, "\(arguments)")
+      #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+      #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+    }
+    #expect(RenderCommand.files(in: output) == ["attn.npy"])
+  }
 }
