@@ -69,6 +69,12 @@ public struct AttentionHeatmapOptions: ParsableArguments, Sendable {
     transform: Self.top)
   public var vmax: ColorScale.Top = .value(1)
 
+  @Option(
+    help: ArgumentHelp(
+      "Top of the colour range at this percentile of the weights (50 to 100, e.g. 99), rounded up; weights above it take the top colour. For long sequences, where a few large weights (attention sinks) leave the rest dark. Overrides --vmax.",
+      valueName: "percentile"))
+  public var clip: Double?
+
   public init() {}
 
   static func top(_ text: String) throws -> ColorScale.Top {

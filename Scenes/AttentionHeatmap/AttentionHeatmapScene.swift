@@ -27,7 +27,7 @@ public struct AttentionHeatmapScene: ReelScene {
   public let scale: ColorScale
   /// Where the weights come from, said on the frame so a made-up example is not read as a
   /// finding, and a real one names its file, layer and head.
-  public let footnote: String
+  public private(set) var footnote: String
   /// What the user should know about the weights read, though the render goes on.
   public let warnings: [String]
 
@@ -68,10 +68,26 @@ public struct AttentionHeatmapScene: ReelScene {
     // says nothing, so `auto` looks at rows with a choice to make.
     let rows = weights.maskedWeights.filter { $0.compactMap { $0 }.count > 1 }
     let largest = (rows.isEmpty ? weights.maskedWeights : rows).flatMap { $0.compactMap { $0 } }.max() ?? 1
+    var top = options.vmax
+    if let percentile = options.clip {
+      guard (50...100).contains(percentile) else { throw SceneError("--clip takes a percentile from 50 to 100") }
+      let clipped = ColorScale.roundedUp(
+        Self.percentile(percentile, of: weights.maskedWeights.flatMap { $0.compactMap { $0 } }))
+      top = .value(clipped)
+      footnote += " Colours clipped at the \(ColorScale.label(percentile))th percentile (\(ColorScale.label(clipped)))."
+    }
     scale = ColorScale(
-      top: options.vmax, largest: largest,
+      top: top, largest: largest,
       center: options.colormap.isDiverging ? 1 / Double(weights.tokens.count) : nil)
     saturates = (weights.maskedWeights.flatMap { $0.compactMap { $0 } }.max() ?? 0) > scale.upperBound + 1e-9
+  }
+
+  /// The `p`-th percentile of `values` (nearest rank).
+  static func percentile(_ p: Double, of values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 1 }
+    let rank = Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1
+    return sorted[min(max(rank, 0), sorted.count - 1)]
   }
 
   /// Whether some weights lie above the colour scale's top (drawn in its last colour).
@@ -120,7 +136,10 @@ public struct AttentionHeatmapScene: ReelScene {
       Node(
         .heatmap(
           HeatmapContent(
-            values: weights.shownWeights, colormap: colormap, range: 0...scale.upperBound,
+            // Printed numbers and their cells agree; cells too small to print in (a long
+            // sequence's) show the exact weights, which two decimals would flatten.
+            values: layout.cellSize < HeatmapContent.imageCellSize ? weights.maskedWeights : weights.shownWeights,
+            colormap: colormap, range: 0...scale.upperBound,
             cellSize: Size(
               layout.cellSize, layout.cellSize),
             center: scale.center, gap: max(1, min(3, layout.cellSize * 0.04)), valueFont: layout.valueFont,

@@ -22,19 +22,22 @@ public struct AttentionWeights: Sendable {
     self.causal = causal
     self.rowsAreDistributions = rowsAreDistributions
     self.special = special
-  }
-
-  /// The weights as shown, to two decimals, `nil` where masked: each row of a distribution
-  /// rounded so that it adds up to exactly 1.00 (largest remainder).
-  public var shownWeights: [[Double?]] {
-    maskedWeights.map { row in
+    shownWeights = maskedWeights.map { row in
       let kept = row.compactMap { $0 }
       var rounded =
         (rowsAreDistributions
         ? Softmax.roundedKeepingSum(kept, decimals: 2) : kept.map { ($0 * 100).rounded() / 100 })[...]
       return row.map { $0 == nil ? nil : rounded.popFirst() }
     }
+    focus = Self.focus(of: maskedWeights, special: special)
   }
+
+  /// The weights as shown, to two decimals, `nil` where masked: each row of a distribution
+  /// rounded so that it adds up to exactly 1.00 (largest remainder).
+  public let shownWeights: [[Double?]]
+
+  /// The query worth pointing at and its keys by weight: see `Self.focus(of:special:)`.
+  public let focus: (query: Int, keys: [Int])
 
   /// The query worth pointing at, with its keys ranked as shown.
   public var focusRow: AttentionFocus {
@@ -46,7 +49,7 @@ public struct AttentionWeights: Sendable {
   /// query sees only a few keys, so its large weights say less). Returns the query row and
   /// its keys by weight, strongest first (itself excluded). Special tokens, which soak up
   /// weight in real models, are not picked.
-  public var focus: (query: Int, keys: [Int]) {
+  static func focus(of maskedWeights: [[Double?]], special: Set<Int>) -> (query: Int, keys: [Int]) {
     var best = (query: 0, lift: -Double.infinity)
     for (i, row) in maskedWeights.enumerated() where !special.contains(i) {
       let visible = Double(row.compactMap { $0 }.count)

@@ -51,8 +51,9 @@ public struct HeatmapLayout: Sendable {
   static let maxCell = 220.0
   static let minFont = 14.0
   static let maxFont = 28.0
-  /// The smallest cell worth drawing; a frame too narrow for it is an error, not a mess.
-  static let minCell = 6.0
+  /// The smallest cell worth drawing (a pixel at 1080p: 512 tokens fit a 16:9 frame); a
+  /// frame too small for it is an error, not a mess.
+  static let minCell = 1.0
 
   public init(
     tokens: [String], frame: Size, scale: ColorScale, saturates: Bool = false, causal: Bool, focus: AttentionFocus,
@@ -170,7 +171,8 @@ public struct HeatmapLayout: Sendable {
     }
     let cell = choice.cell
     guard cell >= Self.minCell else {
-      throw SceneError("the frame is too narrow for \(n) tokens; use a wider --resolution (16:9 fits up to 64)")
+      throw SceneError(
+        "the frame is too small for \(n) tokens (their cells would be under a pixel); use a larger --resolution")
     }
     let rowLabelWidth = max(choice.widest, keysTitle.size.width)
     let gridSide = cell * Double(n)
@@ -215,8 +217,8 @@ public struct HeatmapLayout: Sendable {
     }
 
     // Two named tokens side by side may stand taller than their cells: nudge them apart.
-    Self.spread(&rowLabels, along: \.y, gap: { $0.box.height })
-    Self.spread(&columnLabels, along: \.x, gap: { $0.box.width })
+    Self.spread(&rowLabels, along: \.y, within: grid.minY...grid.maxY, gap: { $0.box.height })
+    Self.spread(&columnLabels, along: \.x, within: grid.minX...grid.maxX, gap: { $0.box.width })
 
     // Values printed in cells: as large as reads well, only if "0.00" fits.
     let valueSize = min(30, (cell * 0.3).rounded(.down))
@@ -261,17 +263,25 @@ public struct HeatmapLayout: Sendable {
   }
 
   /// Moves shown labels along one axis just enough that none overlaps the next, keeping
-  /// each group of crowded labels centred where they belong.
+  /// each group of crowded labels centred where they belong, but within `span` (the grid's
+  /// side), so a crowd at the grid's first or last row does not reach past it.
   static func spread(
-    _ labels: inout [PlacedText?], along axis: WritableKeyPath<Point, Double>, gap: (PlacedText) -> Double
+    _ labels: inout [PlacedText?], along axis: WritableKeyPath<Point, Double>, within span: ClosedRange<Double>,
+    gap: (PlacedText) -> Double
   ) {
     let shown = labels.indices.filter { labels[$0] != nil }
     guard let size = shown.compactMap({ labels[$0].map(gap) }).max() else { return }
+    // The centre of a cluster of `count` labels kept inside `span` (when it fits there).
+    func inside(_ center: Double, count: Int) -> Double {
+      let half = Double(count) * size / 2
+      guard span.upperBound - span.lowerBound >= 2 * half else { return center }
+      return min(max(center, span.lowerBound + half), span.upperBound - half)
+    }
     // Clusters of labels that must sit `size` apart: each centred on its labels' own places.
     var clusters: [(members: [Int], center: Double)] = []
     for index in shown {
       guard let place = labels[index]?.center[keyPath: axis] else { continue }
-      clusters.append(([index], place))
+      clusters.append(([index], inside(place, count: 1)))
       while clusters.count > 1 {
         let (a, b) = (clusters[clusters.count - 2], clusters[clusters.count - 1])
         let aEnd = a.center + Double(a.members.count - 1) * size / 2
@@ -280,10 +290,10 @@ public struct HeatmapLayout: Sendable {
         let members = a.members + b.members
         let places = members.compactMap { labels[$0]?.center[keyPath: axis] }
         clusters.removeLast(2)
-        clusters.append((members, places.reduce(0, +) / Double(places.count)))
+        clusters.append((members, inside(places.reduce(0, +) / Double(places.count), count: members.count)))
       }
     }
-    for cluster in clusters where cluster.members.count > 1 {
+    for cluster in clusters {
       for (offset, index) in cluster.members.enumerated() {
         let place = cluster.center + (Double(offset) - Double(cluster.members.count - 1) / 2) * size
         labels[index]?.center[keyPath: axis] = place
@@ -338,7 +348,10 @@ public struct HeatmapLayout: Sendable {
     measurer m: TextMeasurer
   ) -> LabelFit {
     let n = Double(tokens.count)
-    var size = maxFont
+    // A size above 0.42 of the largest cell possible never fits (see the loop's end):
+    // starting below it spares measuring hundreds of tokens at sizes that cannot be chosen.
+    let largestCell = min(maxCell, across / n, down / n)
+    var size = min(maxFont, max(minFont, (0.42 * largestCell).rounded(.down)))
     while true {
       let font = Font(size: size).withLanguage(language)
       let maxLabel = max(4 * size, min(8 * size, down - n * size * 1.2 - 10))

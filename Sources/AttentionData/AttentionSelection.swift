@@ -137,7 +137,8 @@ extension AttentionTensor {
     for row in matrix.indices {
       for column in matrix[row].indices {
         let value = matrix[row][column]
-        let place = shapeText(leading + [row, column])
+        // The place is written out only for a message: per number it would cost more than the check.
+        var place: String { shapeText(leading + [row, column]) }
         guard value.isFinite else {
           throw AttentionFileError(
             file, "\(value.isNaN ? "NaN" : "infinity") at \(place); attention weights must be numbers")

@@ -115,7 +115,9 @@ import Testing
   }
 
   @Test func tooNarrowAFrameIsAnError() throws {
-    #expect(throws: SceneError.self) { try layout(count: 64, frame: Size(480, 1080), causal: false) }
+    // Cells under a unit (a pixel at 1080p) are refused.
+    #expect(throws: SceneError.self) { try layout(count: 64, frame: Size(200, 1080), causal: false) }
+    #expect(try layout(count: 64, frame: Size(480, 1080), causal: false).cellSize >= HeatmapLayout.minCell)
     let few = try layout(count: 3, frame: Size(608, 1080), causal: false)
     #expect(few.cellSize >= HeatmapLayout.minCell)
   }
@@ -149,9 +151,21 @@ import Testing
       return label
     }
     labels[0] = nil
-    HeatmapLayout.spread(&labels, along: \.y, gap: { _ in 16 })
+    HeatmapLayout.spread(&labels, along: \.y, within: -100...100, gap: { _ in 16 })
     let ys = labels.compactMap { $0?.center.y }
     #expect(ys == [4, 20, 36], "three labels 16 apart, centred where they were (around 20)")
+  }
+
+  /// Labels crowded at the grid's first rows stay on the grid's side: pushed down, not up
+  /// into the column labels.
+  @Test func crowdedLabelsStayWithinTheGrid() {
+    var labels: [PlacedText?] = (0..<3).map { index in
+      var label = PlacedText("t", font: Font(size: 20), color: .black, measurer: TextMeasurer())
+      label.center = Point(0, Double(index))
+      return label
+    }
+    HeatmapLayout.spread(&labels, along: \.y, within: 0...100, gap: { _ in 16 })
+    #expect(labels.compactMap { $0?.center.y } == [8, 24, 40])
   }
 
   @Test func shownLabelsKeepTheNamedOnes() {

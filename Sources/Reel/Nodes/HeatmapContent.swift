@@ -73,6 +73,15 @@ public struct HeatmapContent: Sendable, Hashable {
     return span > 0 ? min(max((value - low) / span, 0), 1) : 0
   }
 
+  /// Cells this small (in the node's units) are drawn as one image, a pixel or two per
+  /// cell, rather than one shape each: a 512-token matrix has 262,144 of them.
+  public static let imageCellSize = 6.0
+
+  /// Whether the grid is drawn as one image (tiny cells, no printed values).
+  public var drawsAsImage: Bool {
+    min(cellSize.width, cellSize.height) < Self.imageCellSize && valueFont == nil
+  }
+
   /// A value as printed in its cell.
   public func formatted(_ value: Double) -> String {
     String(format: "%.\(decimals)f", value)

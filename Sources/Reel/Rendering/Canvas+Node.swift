@@ -158,6 +158,17 @@ extension Canvas {
   }
 
   private func drawHeatmap(_ heatmap: HeatmapContent, reveal: Double, cells: NodeParts, alpha: Double) {
+    if heatmap.drawsAsImage {
+      // Masked cells are a plain tile (hatching would not show in a pixel or two).
+      let colors = heatmap.values.indices.flatMap { row in
+        let visibility = heatmap.rowVisibility(row, reveal: reveal) * alpha
+        return heatmap.values[row].map { value in
+          (value.map(heatmap.color(for:)) ?? heatmap.maskColor).withAlpha(visibility)
+        }
+      }
+      drawColorGrid(colors, columns: heatmap.columns, in: heatmap.localBounds)
+      return
+    }
     let inset = heatmap.gap / 2
     for row in 0..<heatmap.rows {
       let visibility = heatmap.rowVisibility(row, reveal: reveal) * alpha

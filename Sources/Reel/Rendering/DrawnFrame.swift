@@ -41,7 +41,9 @@ public struct DrawnFrame: Sendable {
   /// The parts of `node` (this frame's) that may touch `region`, and a box holding the
   /// pixels they may cover: the cells of a heatmap meeting it, or the whole node.
   func parts(of node: Node, meeting region: Rect) -> (parts: NodeParts, pixels: Rect?) {
-    guard case .heatmap(let heatmap) = node.content, node.id != nil else { return (.all, pixels(of: node)) }
+    guard case .heatmap(let heatmap) = node.content, !heatmap.drawsAsImage, node.id != nil else {
+      return (.all, pixels(of: node))
+    }
     var cells = Set<Int>()
     var covered: Rect?
     for row in heatmap.values.indices {
@@ -63,7 +65,7 @@ public struct DrawnFrame: Sendable {
   /// nodes differ only in how much of the grid is shown (a heatmap being created fills a
   /// row or two per frame); `nil` when they differ otherwise.
   private static func rowsRevealed(from before: Node, to now: Node) -> [Int]? {
-    guard case .heatmap(let heatmap) = now.content else { return nil }
+    guard case .heatmap(let heatmap) = now.content, !heatmap.drawsAsImage else { return nil }
     var revealedAsNow = before
     revealedAsNow.reveal = now.reveal
     guard revealedAsNow == now else { return nil }
