@@ -44,6 +44,12 @@ public struct AttentionHeatmapOptions: ParsableArguments, Sendable {
   @Flag(help: "Leave out special tokens ([CLS], [SEP], <s>, </s>, …) and spread each row's weight over the rest.")
   public var hideSpecial = false
 
+  @Flag(
+    help:
+      "With --weights or --model: every layer × head as a grid of small heatmaps on one frame (a model view); the clip fills them in one by one."
+  )
+  public var allHeads = false
+
   @Flag(help: "Divide each row by its sum, for saved weights whose rows do not add up to 1.")
   public var normalize = false
 

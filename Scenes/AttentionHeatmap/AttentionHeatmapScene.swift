@@ -30,6 +30,8 @@ public struct AttentionHeatmapScene: ReelScene {
   public private(set) var footnote: String
   /// What the user should know about the weights read, though the render goes on.
   public let warnings: [String]
+  /// Every layer × head, for `--all-heads`; empty otherwise.
+  let allHeads: [[[[Double]]]]
 
   public init(options: AttentionHeatmapOptions) throws {
     colormap = options.colormap
@@ -39,12 +41,12 @@ public struct AttentionHeatmapScene: ReelScene {
         throw SceneError(
           "--causal is for the made-up example; a causal model's saved weights are zero above the diagonal")
       }
-      (weights, footnote, warnings) = (saved.weights, saved.footnote, saved.warnings)
+      (weights, footnote, warnings, allHeads) = (saved.weights, saved.footnote, saved.warnings, saved.grid)
     } else {
       let unused = [
         ("--layer", options.layer != nil), ("--head", options.head != nil), ("--batch", options.batch != nil),
         ("--tensor", options.tensor != nil), ("--hide-special", options.hideSpecial),
-        ("--normalize", options.normalize), ("--text", options.text != nil),
+        ("--normalize", options.normalize), ("--text", options.text != nil), ("--all-heads", options.allHeads),
       ].filter(\.1).map(\.0)
       guard unused.isEmpty else {
         throw SceneError(
@@ -63,6 +65,7 @@ public struct AttentionHeatmapScene: ReelScene {
         "Illustrative weights: seeded random projections of made-up embeddings (seed \(options.seed)), not a trained model. "
         + "Each row is rounded so its values add up to 1.00."
       warnings = []
+      allHeads = []
     }
     // Under a causal mask the first query sees one key and gives it all its weight; that
     // says nothing, so `auto` looks at rows with a choice to make.
@@ -109,6 +112,12 @@ public struct AttentionHeatmapScene: ReelScene {
   }
 
   public func record(into scene: inout SceneRecorder, measurer m: TextMeasurer) throws {
+    if !allHeads.isEmpty {
+      let figure = AllHeadsFigure(
+        grid: allHeads, tokenCount: weights.tokens.count, colormap: colormap, scale: scale, saturates: saturates,
+        footnote: footnote)
+      return try figure.record(into: &scene, measurer: m)
+    }
     let theme = scene.theme
     let accent = theme.accent(against: colormap)
     let layout = try layout(frame: scene.frameSize, theme: theme, measurer: m)

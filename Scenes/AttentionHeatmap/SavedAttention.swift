@@ -38,30 +38,78 @@ struct SavedAttention {
     return (tensor, tokens)
   }
 
+  /// Every layer × head of the attention, prepared as the single matrix is, for
+  /// `--all-heads`: `grid[layer][head]`, with the tokens kept.
+  let grid: [[[[Double]]]]
+
   init(options: AttentionHeatmapOptions) throws {
     let (tensor, fileTokens) = try Self.tensor(options: options)
     let file = tensor.file
     let selected = try tensor.select(
       AttentionSelection(layer: options.layer, head: options.head, batch: options.batch ?? 0))
-    var rows = selected.weights
-    let n = rows.count
+    let n = selected.weights.count
     guard n <= Self.tokenLimit else {
       throw AttentionFileError(file, "\(n) tokens; Reel shows up to \(Self.tokenLimit)")
     }
-    guard let tokenList = try options.tokens.map(TokenFile.tokens(from:)) ?? fileTokens?.map(Token.init) else {
+    guard let tokens = try options.tokens.map(TokenFile.tokens(from:)) ?? fileTokens?.map(Token.init) else {
       throw AttentionFileError(
         file, "the file names no tokens; give them with --tokens (a JSON array file, one per line, or the text)")
     }
-    var tokens = tokenList
     guard tokens.count == n else {
       throw AttentionFileError(
         file,
         "\(n) × \(n) attention but \(tokens.count) tokens\(options.tokens == nil ? " in the file" : " in --tokens"); give one token per row"
       )
     }
+    let prepared = try Self.prepare(
+      selected.weights, tokens: tokens, file: file, options: options,
+      distributions: selected.rowsAreDistributions)
+    let rows = prepared.rows
+    let kept = prepared.tokens
+    let count = rows.count
+    // A causal model saves exact zeros above the diagonal: those keys were masked.
+    let causal = count > 2 && rows.indices.allSatisfy { i in rows[i][(i + 1)...].allSatisfy { $0 == 0 } }
+    weights = AttentionWeights(
+      tokens: kept.map { AttentionHeatmapScene.displayable(options.prettyTokens ? $0.pretty : $0.raw) },
+      maskedWeights: rows.enumerated().map { i, row in
+        row.enumerated().map { j, weight in causal && j > i ? nil : weight }
+      },
+      causal: causal, rowsAreDistributions: selected.rowsAreDistributions,
+      special: Set(kept.indices.filter { kept[$0].isSpecial }))
+    if options.allHeads {
+      let layout = try tensor.layout()
+      let layers: [Int?] = layout.layers.map { Array(0..<$0) } ?? [nil]
+      grid = try layers.map { layer in
+        try (0..<(layout.heads ?? 1)).map { head in
+          let one = try tensor.select(
+            AttentionSelection(
+              layer: layer, head: layout.heads == nil ? nil : .index(head), batch: options.batch ?? 0))
+          return try Self.prepare(one.weights, tokens: tokens, file: file, options: options, distributions: true).rows
+        }
+      }
+      let shape = "\(layers.count) layer\(layers.count == 1 ? "" : "s") × \(layout.heads ?? 1) heads"
+      footnote = (["Attention from \(file), \(shape)"] + prepared.notes).joined(separator: "; ") + "."
+    } else {
+      grid = []
+      footnote =
+        (["Attention from \(selected.source)"] + prepared.notes).joined(separator: "; ") + "."
+        + (selected.rowsAreDistributions
+          ? " Each row is rounded so its values add up to 1.00." : " Rows do not add up to 1.")
+    }
+    self.warnings = prepared.warnings
+  }
+
+  /// `rows` as asked: divided by their sums (`--normalize`), special tokens left out
+  /// (`--hide-special`); the tokens kept, what the footnote says and what to warn about.
+  static func prepare(
+    _ rows: [[Double]], tokens: [Token], file: String, options: AttentionHeatmapOptions, distributions: Bool
+  ) throws -> (rows: [[Double]], tokens: [Token], notes: [String], warnings: [String]) {
+    var rows = rows
+    var tokens = tokens
     var notes: [String] = []
     var warnings: [String] = []
-    if selected.rowsAreDistributions {
+    let n = rows.count
+    if distributions {
       let sums = rows.map { $0.reduce(0, +) }
       let off = sums.indices.filter { abs(sums[$0] - 1) > 1e-3 }
       if let first = off.first {
@@ -86,7 +134,7 @@ struct SavedAttention {
       }
       if !hidden.isEmpty {
         rows = kept.map { i in kept.map { j in rows[i][j] } }
-        if selected.rowsAreDistributions {
+        if distributions {
           rows = rows.map { row in
             let sum = row.reduce(0, +)
             return sum > 0 ? row.map { $0 / sum } : row
@@ -97,20 +145,6 @@ struct SavedAttention {
         notes.append("\(names) left out, rows spread over the rest")
       }
     }
-    let count = rows.count
-    // A causal model saves exact zeros above the diagonal: those keys were masked.
-    let causal = count > 2 && rows.indices.allSatisfy { i in rows[i][(i + 1)...].allSatisfy { $0 == 0 } }
-    weights = AttentionWeights(
-      tokens: tokens.map { AttentionHeatmapScene.displayable(options.prettyTokens ? $0.pretty : $0.raw) },
-      maskedWeights: rows.enumerated().map { i, row in
-        row.enumerated().map { j, weight in causal && j > i ? nil : weight }
-      },
-      causal: causal, rowsAreDistributions: selected.rowsAreDistributions,
-      special: Set(tokens.indices.filter { tokens[$0].isSpecial }))
-    footnote =
-      (["Attention from \(selected.source)"] + notes).joined(separator: "; ") + "."
-      + (selected.rowsAreDistributions
-        ? " Each row is rounded so its values add up to 1.00." : " Rows do not add up to 1.")
-    self.warnings = warnings
+    return (rows, tokens, notes, warnings)
   }
 }

@@ -33,6 +33,23 @@ import Testing
     try GoldenImage().check(frame, named: "attention-heatmap-ql-minilm-layer2-head5")
   }
 
+  /// BertViz's model view as one frame: 6 layers × 12 heads of all-MiniLM-L6-v2.
+  @Test func allHeadsMatchTheirGoldenImage() throws {
+    let arguments = [
+      "--weights", Self.fixtures.appendingPathComponent("attention-animal.npy").path,
+      "--tokens", Self.fixtures.appendingPathComponent("attention-animal-tokens.json").path, "--all-heads",
+    ]
+    let (frame, scene) = try lastFrame(arguments, width: 854, height: 480)
+    #expect(scene.allHeads.count == 6 && scene.allHeads.allSatisfy { $0.count == 12 })
+    // Each thumbnail is its head, rows adding up to 1.
+    let reference = try AttentionFile.read(Self.fixtures.appendingPathComponent("attention-animal.npy").path).tensor
+    #expect(scene.allHeads[3][7] == reference.matrix(at: [3, 7]))
+    #expect(scene.footnote == "Attention from attention-animal.npy, 6 layers × 12 heads.")
+    try GoldenImage().check(frame, named: "attention-heatmap-ql-minilm-all-heads")
+    let needsFile = #expect(throws: SceneError.self) { try AttentionHeatmapScene(arguments: ["--all-heads"]) }
+    #expect(needsFile?.description.hasPrefix("--all-heads only apply to real attention") == true)
+  }
+
   /// 512 tokens in eight blocks: each query gives its own block most weight.
   func blockAttention(count: Int = 512, blocks: Int = 8) -> [Float] {
     let size = count / blocks

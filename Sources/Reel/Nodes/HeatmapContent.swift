@@ -77,9 +77,13 @@ public struct HeatmapContent: Sendable, Hashable {
   /// cell, rather than one shape each: a 512-token matrix has 262,144 of them.
   public static let imageCellSize = 6.0
 
-  /// Whether the grid is drawn as one image (tiny cells, no printed values).
+  /// Draw the grid as one image whatever its cells' size (thumbnails: crisp, no seams
+  /// between gapless cells).
+  public var alwaysAsImage = false
+
+  /// Whether the grid is drawn as one image (tiny cells or thumbnails, no printed values).
   public var drawsAsImage: Bool {
-    min(cellSize.width, cellSize.height) < Self.imageCellSize && valueFont == nil
+    valueFont == nil && (alwaysAsImage || min(cellSize.width, cellSize.height) < Self.imageCellSize)
   }
 
   /// A value as printed in its cell.
