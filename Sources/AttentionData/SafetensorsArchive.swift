@@ -40,4 +40,27 @@ public struct SafetensorsArchive: Sendable {
     }
     return (values, entry.shape)
   }
+
+  /// Rows `indices` of the two-dimensional tensor called `name`, decoded alone: an
+  /// embedding table's few rows without reading all of it.
+  public func rows(_ name: String, _ indices: [Int]) throws -> [[Float]] {
+    guard let entry = entries[name], entry.shape.count == 2 else {
+      throw AttentionFileError(file, "has no two-dimensional tensor '\(name)'")
+    }
+    let type = try SafetensorsFile.elementType(entry.type, file: file)
+    let (count, width) = (entry.shape[0], entry.shape[1])
+    guard count * width * type.size == entry.end - entry.begin else {
+      throw AttentionFileError(
+        file, "tensor '\(name)' has \(entry.end - entry.begin) bytes for shape \(shapeText(entry.shape))")
+    }
+    if let bad = indices.first(where: { !(0..<count).contains($0) }) {
+      throw AttentionFileError(file, "row \(bad) of '\(name)' is out of range (it has \(count))")
+    }
+    return data.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress?.advanced(by: dataStart + entry.begin) else { return [] }
+      return indices.map { row in
+        (0..<width).map { Float(type.value(at: base + (row * width + $0) * type.size)) }
+      }
+    }
+  }
 }

@@ -10,7 +10,9 @@ public struct BertModel: Sendable {
   /// The directory's name, for the picture and messages.
   public let name: String
 
-  private let wordEmbeddings: [Float]
+  /// The weights file: the word embeddings' rows are read from it as tokens need them.
+  private let archive: SafetensorsArchive
+  private let wordEmbeddingsName: String
   private let positionEmbeddings: [Float]
   private let typeEmbedding: [Float]
   private let embeddingNorm: LayerNorm
@@ -65,12 +67,12 @@ public struct BertModel: Sendable {
         epsilon: config.layerNormEpsilon)
     }
     let hidden = config.hidden
-    let (words, wordShape) = try archive.floats(prefix + "embeddings.word_embeddings.weight")
-    guard wordShape.count == 2, wordShape[1] == hidden else {
+    wordEmbeddingsName = prefix + "embeddings.word_embeddings.weight"
+    guard let first = try? archive.rows(wordEmbeddingsName, [0]).first, first.count == hidden else {
       throw ModelError(
-        "\(modelName)/model.safetensors", "word embeddings of shape \(wordShape) do not match hidden_size \(hidden)")
+        "\(modelName)/model.safetensors", "no word embeddings of width hidden_size \(hidden) ('\(wordEmbeddingsName)')")
     }
-    wordEmbeddings = words
+    self.archive = archive
     positionEmbeddings = try tensor("embeddings.position_embeddings.weight", [config.maxPositions, hidden])
     typeEmbedding = Array(try archive.floats(prefix + "embeddings.token_type_embeddings.weight").values.prefix(hidden))
     embeddingNorm = try norm("embeddings.LayerNorm")
@@ -97,13 +99,12 @@ public struct BertModel: Sendable {
       throw ModelError(name, "the text is \(n) tokens long; the model reads at most \(config.maxPositions)")
     }
     let hidden = config.hidden
+    let words = try archive.rows(wordEmbeddingsName, tokens.map(\.id))
     var x = Rows(values: [], width: hidden)
     x.values.reserveCapacity(n * hidden)
-    for (position, token) in tokens.enumerated() {
+    for (position, word) in words.enumerated() {
       for column in 0..<hidden {
-        x.values.append(
-          wordEmbeddings[token.id * hidden + column] + positionEmbeddings[position * hidden + column]
-            + typeEmbedding[column])
+        x.values.append(word[column] + positionEmbeddings[position * hidden + column] + typeEmbedding[column])
       }
     }
     x = embeddingNorm(x)
