@@ -42,32 +42,7 @@ public struct FrameRenderer: Sendable {
     let nodes = timeline.state(at: time)
     let frame = DrawnFrame(nodes: nodes, transform: frameTransform, size: Size(Double(width), Double(height)))
     let canvas = try Canvas(surface: surface, textCache: textCache)
-    guard let previous else {
-      draw(nodes, on: canvas)
-      try canvas.checkStatus()
-      return frame
-    }
-    // In each changed region, the nodes there (of a heatmap, the cells there) are drawn
-    // whole over the background, in a box holding them all, and the pixels of that box
-    // around the region put back as they were: a clip would draw shapes cut by its edges
-    // slightly differently (±1 in antialiased pixels).
-    let frameArea = Double(width * height)
-    let changed = frame.changedPixels(since: previous)
-    guard changed.reduce(0, { $0 + $1.width * $1.height }) <= 0.5 * frameArea else {
-      draw(nodes, on: canvas)
-      try canvas.checkStatus()
-      return frame
-    }
-    let redraws = changed.map { changed in
-      let touching = frame.nodes(touching: changed, of: nodes).map { ($0, frame.parts(of: $0, meeting: changed)) }
-      let box = touching.reduce(changed) { box, touched in touched.1.pixels.map(box.union) ?? box }
-      return (changed: changed, box: box, nodes: touching.map { ($0.0, $0.1.parts) })
-    }
-    // Past half the frame, drawing everything costs about as much; past a quarter of it
-    // around the regions, the pixels put back would take memory.
-    let boxArea = redraws.reduce(0) { $0 + $1.box.width * $1.box.height }
-    let aroundArea = redraws.reduce(0) { $0 + $1.box.width * $1.box.height - $1.changed.width * $1.changed.height }
-    if boxArea <= 0.5 * frameArea && aroundArea <= 0.25 * frameArea {
+    if let previous, let redraws = redraws(of: frame, nodes: nodes, over: previous) {
       for redraw in redraws {
         let around = surface.save(redraw.box, around: redraw.changed)
         canvas.clear(redraw.box, to: background)
@@ -80,6 +55,30 @@ public struct FrameRenderer: Sendable {
     }
     try canvas.checkStatus()
     return frame
+  }
+
+  /// One region of a frame to draw again: the pixels that may have changed, a box holding
+  /// them and every part drawn there, and those parts.
+  private typealias Redraw = (changed: Rect, box: Rect, nodes: [(Node, NodeParts)])
+
+  /// How to bring a surface showing `previous` to `frame` (whose nodes are `nodes`): in each
+  /// changed region, the nodes there (of a heatmap, the cells there) are drawn whole over the
+  /// background, in a box holding them all, and the pixels of that box around the region are
+  /// put back as they were — a clip would draw shapes cut by its edges slightly differently
+  /// (±1 in antialiased pixels). `nil` when drawing everything is as cheap: boxes past half
+  /// the frame, or more than a quarter of it to put back (memory).
+  private func redraws(of frame: DrawnFrame, nodes: [Node], over previous: DrawnFrame) -> [Redraw]? {
+    let frameArea = Double(width * height)
+    let changed = frame.changedPixels(since: previous)
+    guard changed.reduce(0, { $0 + $1.width * $1.height }) <= 0.5 * frameArea else { return nil }
+    let redraws = changed.map { changed -> Redraw in
+      let touching = frame.nodes(touching: changed, of: nodes).map { ($0, frame.parts(of: $0, meeting: changed)) }
+      let box = touching.reduce(changed) { box, touched in touched.1.pixels.map(box.union) ?? box }
+      return (changed, box, touching.map { ($0.0, $0.1.parts) })
+    }
+    let boxArea = redraws.reduce(0) { $0 + $1.box.width * $1.box.height }
+    let aroundArea = redraws.reduce(0) { $0 + $1.box.width * $1.box.height - $1.changed.width * $1.changed.height }
+    return boxArea <= 0.5 * frameArea && aroundArea <= 0.25 * frameArea ? redraws : nil
   }
 
   /// Draws the frame at `time` seconds as a page of `document`, the output's pixels
