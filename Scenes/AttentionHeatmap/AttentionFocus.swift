@@ -10,10 +10,13 @@ public struct AttentionFocus: Sendable, Hashable {
   public let query: Int
   /// Every unmasked key, strongest first (ties: earlier key first); the query itself too.
   public let ranked: [Key]
+  /// Decimal places the weights are shown with.
+  public let decimals: Int
 
-  /// `row`: the query's shown weights, `nil` where masked.
-  public init(query: Int, row: [Double?]) {
+  /// `row`: the query's shown weights, `nil` where masked, rounded to `decimals` places.
+  public init(query: Int, row: [Double?], decimals: Int = 2) {
     self.query = query
+    self.decimals = decimals
     ranked = row.enumerated().compactMap { index, weight in weight.map { Key(index: index, weight: $0) } }
       .sorted { ($0.weight, -$0.index) > ($1.weight, -$1.index) }
   }

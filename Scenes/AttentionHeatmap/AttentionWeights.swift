@@ -1,3 +1,4 @@
+import Foundation
 import TensorMath
 
 /// The attention the heatmap shows: the tokens, each query's weights over the keys (`nil`
@@ -22,26 +23,32 @@ public struct AttentionWeights: Sendable {
     self.causal = causal
     self.rowsAreDistributions = rowsAreDistributions
     self.special = special
+    // Beyond 64 tokens most weights are under 0.05: a third decimal tells them apart.
+    let decimals = tokens.count > 64 ? 3 : 2
+    self.decimals = decimals
+    let scale = pow(10, Double(decimals))
     shownWeights = maskedWeights.map { row in
       let kept = row.compactMap { $0 }
       var rounded =
         (rowsAreDistributions
-        ? Softmax.roundedKeepingSum(kept, decimals: 2) : kept.map { ($0 * 100).rounded() / 100 })[...]
+        ? Softmax.roundedKeepingSum(kept, decimals: decimals) : kept.map { ($0 * scale).rounded() / scale })[...]
       return row.map { $0 == nil ? nil : rounded.popFirst() }
     }
     focus = Self.focus(of: maskedWeights, special: special)
   }
 
-  /// The weights as shown, to two decimals, `nil` where masked: each row of a distribution
-  /// rounded so that it adds up to exactly 1.00 (largest remainder).
+  /// The weights as shown, to `decimals` places, `nil` where masked: each row of a
+  /// distribution rounded so that it adds up to exactly 1 (largest remainder).
   public let shownWeights: [[Double?]]
+  /// Decimal places of the weights shown: 2, or 3 beyond 64 tokens.
+  public let decimals: Int
 
   /// The query worth pointing at and its keys by weight: see `Self.focus(of:special:)`.
   public let focus: (query: Int, keys: [Int])
 
   /// The query worth pointing at, with its keys ranked as shown.
   public var focusRow: AttentionFocus {
-    AttentionFocus(query: focus.query, row: shownWeights[focus.query])
+    AttentionFocus(query: focus.query, row: shownWeights[focus.query], decimals: decimals)
   }
 
   /// The query worth pointing at: the one that gives some other token the most weight

@@ -44,7 +44,7 @@ public struct FocusPanel: Sendable {
       ]
     }
     func number(_ weight: Double, _ font: Font, _ color: Color) -> TextRun {
-      TextRun(String(format: "%.2f", weight), font: font, color: color)
+      TextRun(String(format: "%.\(focus.decimals)f", weight), font: font, color: color)
     }
     var runs: [TextRun] = token(focus.query, strong)
     if let top = focus.top {
@@ -96,7 +96,7 @@ public struct FocusPanel: Sendable {
         let others = "\(rest.count) other key" + (rest.count == 1 ? "" : "s")
         rows.append((others, "", rest.reduce(0) { $0 + $1.weight }, false))
       }
-      let valueWidth = m.measure("0.00", font: small).width
+      let valueWidth = m.measure(String(format: "%.\(focus.decimals)f", 0.0), font: small).width
       let labelWidth = min(
         width * 0.4, rows.map { m.measure(Bidi.isolate($0.token) + $0.suffix, font: small).width }.max() ?? 0)
       let trackX = labelWidth + 12
@@ -109,14 +109,16 @@ public struct FocusPanel: Sendable {
         label.center = Point(labelWidth - label.size.width / 2, cursor + height / 2)
         let track = Rect(x: trackX, y: cursor + height / 2 - 7, width: trackWidth, height: 14)
         let bar = Rect(x: track.minX, y: track.minY, width: trackWidth * min(max(row.weight, 0), 1), height: 14)
-        var value = PlacedText(String(format: "%.2f", row.weight), font: small, color: ink, measurer: m)
+        var value = PlacedText(
+          String(format: "%.\(focus.decimals)f", row.weight), font: small, color: ink, measurer: m)
         value.center = Point(track.maxX + 10 + valueWidth - value.size.width / 2, cursor + height / 2)
         entries.append(Entry(label: label, track: track, bar: bar, value: value, named: row.named))
         cursor += height + 8
       }
       let sum = rows.reduce(0) { $0 + $1.weight }
       var line = PlacedText(
-        String(format: "Σ %.2f", sum), font: Font(size: 20, weight: .semibold), color: ink, measurer: m)
+        String(format: "Σ %.\(focus.decimals)f", sum), font: Font(size: 20, weight: .semibold), color: ink,
+        measurer: m)
       line.center = Point(trackX + trackWidth + 10 + valueWidth - line.size.width / 2, cursor + line.size.height / 2)
       cursor = line.box.maxY
       total = line

@@ -94,7 +94,8 @@ struct SavedAttention {
       footnote =
         (["Attention from \(selected.source)"] + prepared.notes).joined(separator: "; ") + "."
         + (selected.rowsAreDistributions
-          ? " Each row is rounded so its values add up to 1.00." : " Rows do not add up to 1.")
+          ? " Each row is rounded so its values add up to \(weights.decimals == 3 ? "1.000" : "1.00")."
+          : " Rows do not add up to 1.")
     }
     self.warnings = prepared.warnings
   }

@@ -86,6 +86,13 @@ import Testing
         Issue.record("'\(label.string)' overlaps '\(other.string)'")
       }
     }
+    // Beyond 64 tokens weights are shown with three decimals, each row adding up to 1.000.
+    #expect(scene.weights.decimals == 3 && scene.weights.focusRow.decimals == 3)
+    for row in scene.weights.shownWeights.prefix(8) {
+      let printed = row.compactMap { $0.map { String(format: "%.3f", $0) } }
+      #expect(abs(printed.compactMap(Double.init).reduce(0, +) - 1) < 1e-9)
+    }
+    #expect(scene.footnote.contains("add up to 1.000"))
     // The scale tops at the 99th percentile, rounded up: in-block weights are 3/(3·64+448).
     let inBlock = 3.0 / (3 * 64 + 448)
     #expect(scene.scale.upperBound == ColorScale.roundedUp(Double(Float(inBlock))))
