@@ -44,7 +44,8 @@ let package = Package(
     .executableTarget(name: "engine-bench", dependencies: ["Reel", "Canvas"], path: "Benchmarks/EngineBench"),
     .executableTarget(name: "math-bench", dependencies: ["MathType", "Canvas"], path: "Benchmarks/MathBench"),
     .testTarget(name: "TensorMathTests", dependencies: ["TensorMath"]),
-    .testTarget(name: "AttentionDataTests", dependencies: ["AttentionData"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "AttentionDataTests", dependencies: ["AttentionData", "TensorMath"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "TransformerTests", dependencies: ["Transformer", "AttentionData"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),

@@ -36,11 +36,11 @@ public struct AttentionHeatmapScene: ReelScene {
   public init(options: AttentionHeatmapOptions) throws {
     colormap = options.colormap
     if options.weights != nil || options.model != nil {
-      let saved = try SavedAttention(options: options)
       guard !options.causal else {
         throw SceneError(
           "--causal is for the made-up example; a causal model's saved weights are zero above the diagonal")
       }
+      let saved = try SavedAttention(options: options)
       (weights, footnote, warnings, allHeads) = (saved.weights, saved.footnote, saved.warnings, saved.grid)
     } else {
       let unused = [

@@ -172,7 +172,8 @@ public struct HeatmapLayout: Sendable {
     let cell = choice.cell
     guard cell >= Self.minCell else {
       throw SceneError(
-        "the frame is too small for \(n) tokens (their cells would be under a pixel); use a larger --resolution")
+        "the frame is too narrow for \(n) tokens (their cells would be under a pixel at 1080p); use a wider frame: 16:9 holds 512"
+      )
     }
     let rowLabelWidth = max(choice.widest, keysTitle.size.width)
     let gridSide = cell * Double(n)

@@ -1,31 +1,21 @@
 import Foundation
+import TensorMath
 import Testing
 
 @testable import AttentionData
 
 /// Every fixture, mutated many ways (cut short, bytes flipped, bytes inserted, numbers in
 /// the header changed), read and selected: each gives a tensor or an `AttentionFileError`,
-/// never a crash, a hang or another kind of error.
+/// never a crash, a hang or another kind of error. Mutations come from a seeded generator,
+/// so a failure names one that can be replayed.
 @Suite struct FuzzCorpusTests {
-  /// A small deterministic generator, so a failure names a mutation that can be replayed.
-  struct Mutations: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let seeds = [
     "v1-f4-2d.npy", "v2-f8-big-3d.npy", "v3-f2-4d.npy", "fortran-f4-3d.npy", "hf-5d.npy", "one.safetensors",
     "two.safetensors", "bf16.safetensors", "header.csv", "nested.json", "object.json",
   ]
 
   /// `data` changed by mutation number `k`.
-  static func mutate(_ data: Data, _ k: Int, using random: inout Mutations) -> Data {
+  static func mutate(_ data: Data, _ k: Int, using random: inout SeededGenerator) -> Data {
     var bytes = [UInt8](data)
     guard !bytes.isEmpty else { return data }
     switch k % 5 {
@@ -57,7 +47,7 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-fuzz-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    var random = Mutations(state: UInt64(seed.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
+    var random = SeededGenerator(seed: UInt64(seed.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
     var outcomes = (read: 0, refused: 0)
     for k in 0..<300 {
       let path = folder.appendingPathComponent("m\(k).\((seed as NSString).pathExtension)").path

@@ -160,11 +160,11 @@ import Testing
     try expectUsageError(["attention-heatmap", "--transparent"], mentions: "--transparent")
   }
 
-  @Test func rejectsAFrameTooSmallForTheTokens() throws {
+  @Test func rejectsAFrameTooNarrowForTheTokens() throws {
     let tokens = (0..<64).map { "t\($0)" }.joined(separator: " ")
     try expectUsageError(
       ["attention-heatmap", "--resolution", "200x1080", "--at", "1", "--tokens", tokens],
-      mentions: "too small for 64 tokens")
+      mentions: "too narrow for 64 tokens")
   }
 
   @Test func rejectsTooFewTokens() throws {
